@@ -1,0 +1,22 @@
+import type { Handlers } from './router'
+import type { AppServices } from './create-app'
+
+/** Every handler only delegates; the logic lives in the services. */
+export function createHandlers(s: AppServices): Handlers {
+  return {
+    'app.info': () => s.app.info(),
+    'app.doctor': () => s.doctor.report(),
+    'library.list': (input) => s.library.list(input),
+    'library.get': ({ id }) => s.library.get(id),
+    'library.import': ({ paths }) => s.library.startImport(paths),
+    'library.delete': ({ ids }) => s.library.delete(ids),
+    'library.rename': ({ id, name }) => s.library.rename(id, name),
+    'jobs.list': ({ states, limit }) => s.jobsRepo.list({ states, limit }),
+    'jobs.get': ({ id }) => s.jobs.get(id),
+    'jobs.cancel': ({ id }) => s.jobs.cancel(id),
+    'jobs.retry': ({ id }) => s.jobs.retry(id),
+    'jobs.clearFinished': () => ({ removed: s.jobsRepo.clearFinished() }),
+    'settings.get': () => s.settings.get(),
+    'settings.update': (patch) => s.settings.update(patch)
+  }
+}

@@ -1,0 +1,51 @@
+import type { Command } from 'commander'
+import type { ImportReport } from '@shared/domain/asset'
+import type { Job } from '@shared/domain/job'
+import { assetLine, toCliAsset } from '../asset-view'
+import { withApp, type GlobalOptions } from '../context'
+import { EXIT_FAILED, EXIT_OK, type Output } from '../output'
+
+export function registerImport(program: Command, run: (code: Promise<number>) => void): void {
+  program
+    .command('import')
+    .description('import files and folders into the library (waits for thumbnails)')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'print one JSON document')
+    .action((paths: string[], options: GlobalOptions) => {
+      run(
+        withApp({ ...program.opts(), ...options }, { runJobs: true }, async ({ app, out }) => {
+          const stop = app.bus.on('job.updated', (job) => reportProgress(out, job))
+          const { jobId } = app.services.library.startImport(paths)
+          await app.services.jobs.waitForSettled([jobId])
+          stop()
+          const job = app.services.jobs.get(jobId)
+          if (job.state !== 'succeeded') return out.failure(job.error ?? new Error(`Import ${job.state}.`))
+          const report = job.result as ImportReport
+          const ids = [...report.imported, ...report.duplicates].map((entry) => entry.assetId)
+          const assets = ids.map((id) => toCliAsset(app, app.services.library.get(id)))
+          out.result({ ...report, assets }, () => describe(report, assets.map(assetLine)))
+          const nothingWorked = report.failed.length > 0 && ids.length === 0
+          return nothingWorked ? EXIT_FAILED : EXIT_OK
+        })
+      )
+    })
+}
+
+const lastReported = new Map<string, number>()
+
+function reportProgress(out: Output, job: Job): void {
+  const now = Date.now()
+  if (job.state === 'running' && now - (lastReported.get(job.id) ?? 0) < 1000) return
+  lastReported.set(job.id, now)
+  const percent = Math.round(job.progress * 100)
+  out.progress(`[${job.kind}] ${job.title}: ${job.state}${job.stage ? ` · ${job.stage}` : ''} ${percent}%`)
+}
+
+function describe(report: ImportReport, lines: string[]): string {
+  const parts = [
+    `Imported ${report.imported.length}, already in library ${report.duplicates.length}, failed ${report.failed.length}, skipped ${report.skipped}.`,
+    ...lines,
+    ...report.failed.map((f) => `FAILED ${f.path}: ${f.code} — ${f.message}`)
+  ]
+  return parts.join('\n')
+}

@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander'
+import { packageVersion } from '../app/package-info'
+import { registerDoctor } from './commands/doctor'
+import { registerImport } from './commands/import'
+import { registerJobs } from './commands/jobs'
+import { registerLibrary } from './commands/library'
+import { registerServe } from './commands/serve'
+import { EXIT_USAGE } from './output'
+
+export function buildProgram(run: (code: Promise<number>) => void): Command {
+  const program = new Command('framewise')
+    .description('Framewise: look closely at video, images and sound with OpenAI-class models.')
+    .version(packageVersion())
+    .option('--data-dir <dir>', 'library folder (env FRAMEWISE_DATA_DIR)')
+    .option('--verbose', 'log details on stderr')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  registerDoctor(program, run)
+  registerImport(program, run)
+  registerLibrary(program, run)
+  registerJobs(program, run)
+  registerServe(program, run)
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let pending: Promise<number> | null = null
+  const program = buildProgram((code) => {
+    pending = code
+  })
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const informational = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(
+        error.code
+      )
+      return informational ? 0 : EXIT_USAGE
+    }
+    throw error
+  }
+  return pending ?? 0
+}

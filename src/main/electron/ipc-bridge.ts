@@ -1,0 +1,29 @@
+import { pathToFileURL } from 'node:url'
+import { dirname } from 'node:path'
+import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@shared/api'
+import type { FramewiseApp } from '../app/create-app'
+import { rendererIndex } from './window'
+
+/** Only our own renderer (the built files, or the dev server in development) may call the core. */
+export function isTrustedFrame(frame: WebFrameMain | null): boolean {
+  if (!frame) return false
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  if (devUrl && frame.url.startsWith(new URL(devUrl).origin)) return true
+  const rendererRoot = pathToFileURL(dirname(rendererIndex())).href
+  return frame.url.startsWith(`${rendererRoot}/`)
+}
+
+export function registerIpcBridge(core: FramewiseApp): void {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, route: unknown, input: unknown) => {
+    if (!isTrustedFrame(event.senderFrame)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page may not call Framewise.' } }
+    }
+    return core.router.handle(String(route), input)
+  })
+  core.bus.onAny((name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload)
+    }
+  })
+}

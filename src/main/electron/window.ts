@@ -1,0 +1,39 @@
+import { join } from 'node:path'
+import { BrowserWindow, shell } from 'electron'
+
+/** The one window, locked down per DESIGN §10: isolated, sandboxed, no navigation away. */
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Framewise',
+    backgroundColor: '#1a1b1e',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https:')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== win.webContents.getURL()) event.preventDefault()
+  })
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(rendererIndex())
+  return win
+}
+
+export function rendererIndex(): string {
+  return join(__dirname, '../renderer/index.html')
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import type { Job, JobState } from '@shared/domain/job'
+import { AppError, toErrorInfo, type ErrorInfo } from '@shared/errors'
+import type { EventBus } from '../app/event-bus'
+import type { Logger } from '../app/logger'
+import type { JobsRepo } from '../store/jobs-repo'
+import type { EnqueueRequest, JobContext, JobKind } from './job-kind'
+import { SettleWaiters } from './settle-waiters'
+
+interface Running {
+  controller: AbortController
+  kind: string
+  cancelRequested: boolean
+}
+
+export interface JobQueueDeps {
+  repo: JobsRepo
+  bus: EventBus
+  logger: Logger
+  now?: () => Date
+  progressIntervalMs?: number
+}
+
+const TERMINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled']
+
+/** Identifies this process as the runner of a job, so a second process sharing the library leaves it be. */
+export const PROCESS_OWNER = `${hostname()}:${process.pid}`
+
+export function isOwnerAlive(owner: string | null): boolean {
+  if (!owner || owner === PROCESS_OWNER) return false
+  const [host, pid] = owner.split(':')
+  if (host !== hostname() || !pid) return false
+  try {
+    process.kill(Number(pid), 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Durable queue: rows in SQLite, per-kind concurrency, progress events, cancel, retry, recovery. */
+export class JobQueue {
+  private readonly kinds = new Map<string, JobKind>()
+  private readonly running = new Map<string, Running>()
+  private readonly lastProgressWrite = new Map<string, number>()
+  private readonly waiters: SettleWaiters
+  private started = false
+  private disposed = false
+
+  constructor(private readonly deps: JobQueueDeps) {
+    this.waiters = new SettleWaiters(deps.repo)
+  }
+
+  register(kind: JobKind): void {
+    this.kinds.set(kind.kind, kind)
+  }
+
+  start(): void {
+    if (this.started) return
+    this.started = true
+    const requeued = this.deps.repo.requeueInterrupted(isOwnerAlive, this.stamp())
+    if (requeued > 0) this.deps.logger.info('requeued interrupted jobs', { count: requeued })
+    this.pump()
+  }
+
+  enqueue(request: EnqueueRequest): Job {
+    const job = this.deps.repo.insert({
+      id: randomUUID(),
+      kind: request.kind,
+      title: request.title,
+      payload: request.payload,
+      parentId: request.parentId ?? null,
+      assetId: request.assetId ?? null,
+      dedupeKey: request.dedupeKey ?? null,
+      createdAt: this.stamp()
+    })
+    this.publish(job.id)
+    this.pump()
+    return job
+  }
+
+  get(id: string): Job {
+    const job = this.deps.repo.get(id)
+    if (!job) throw new AppError('NOT_FOUND', `No job with id ${id}.`)
+    return job
+  }
+
+  cancel(id: string): Job {
+    const job = this.get(id)
+    for (const child of this.deps.repo.children(id)) {
+      if (!TERMINAL.includes(child.state)) this.cancel(child.id)
+    }
+    const live = this.running.get(id)
+    if (live) {
+      live.cancelRequested = true
+      live.controller.abort(new AppError('CANCELLED', 'Cancelled by the user.'))
+    } else if (!TERMINAL.includes(job.state)) {
+      this.deps.repo.setState(id, 'cancelled', this.stamp())
+      this.publish(id)
+    }
+    return this.get(id)
+  }
+
+  retry(id: string): Job {
+    const job = this.get(id)
+    if (job.state !== 'failed' && job.state !== 'cancelled') {
+      throw new AppError(
+        'CONFLICT',
+        `Only failed or cancelled jobs can be retried (this one is ${job.state}).`
+      )
+    }
+    this.deps.repo.setState(id, 'queued', this.stamp())
+    this.deps.repo.setProgress(id, null, 0, this.stamp())
+    this.publish(id)
+    this.pump()
+    return this.get(id)
+  }
+
+  /** Jobs parked as `waiting` (provider offline) go back to the queue. */
+  resumeWaiting(): number {
+    const ids = this.deps.repo.waitingIds()
+    for (const id of ids) {
+      this.deps.repo.setState(id, 'queued', this.stamp())
+      this.publish(id)
+    }
+    this.pump()
+    return ids.length
+  }
+
+  /** Resolves once the jobs and every job they spawned have finished, whatever the outcome. */
+  waitForSettled(ids: readonly string[]): Promise<void> {
+    return this.waiters.add(ids)
+  }
+
+  isIdle(): boolean {
+    return this.running.size === 0 && this.deps.repo.queuedKinds().every((kind) => !this.kinds.has(kind))
+  }
+
+  /** Stops new work and aborts running jobs; they are requeued on the next start. */
+  async dispose(): Promise<void> {
+    this.disposed = true
+    for (const live of this.running.values())
+      live.controller.abort(new AppError('CANCELLED', 'Shutting down.'))
+    while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+
+  private pump(): void {
+    if (!this.started || this.disposed) return
+    for (const kind of this.kinds.values()) {
+      while (this.runningCount(kind.kind) < kind.concurrency) {
+        const claimed = this.deps.repo.claimNext(kind.kind, PROCESS_OWNER, this.stamp())
+        if (!claimed) break
+        this.launch(kind, claimed.job, claimed.payload)
+      }
+    }
+  }
+
+  private launch(kind: JobKind, job: Job, rawPayload: unknown): void {
+    const live: Running = { controller: new AbortController(), kind: kind.kind, cancelRequested: false }
+    this.running.set(job.id, live)
+    this.publish(job.id)
+    const ctx = this.contextFor(job, live)
+    void Promise.resolve()
+      .then(() => kind.run(kind.payload.parse(rawPayload), ctx))
+      .then(
+        (result) => this.settle(job.id, 'succeeded', { result: result ?? null }),
+        (error: unknown) => this.settleFailure(job.id, live, error)
+      )
+  }
+
+  private contextFor(job: Job, live: Running): JobContext {
+    return {
+      job,
+      signal: live.controller.signal,
+      progress: (stage, fraction) => this.reportProgress(job.id, stage, fraction),
+      enqueueChild: (request) => this.enqueue({ ...request, parentId: job.id })
+    }
+  }
+
+  private settleFailure(id: string, live: Running, error: unknown): void {
+    if (this.disposed && !live.cancelRequested) {
+      this.running.delete(id)
+      this.deps.repo.setState(id, 'queued', this.stamp())
+      return
+    }
+    if (live.cancelRequested) return this.settle(id, 'cancelled', {})
+    const info = toErrorInfo(error)
+    if (info.code === 'AI_OFFLINE') return this.settle(id, 'waiting', { error: info })
+    if (info.code === 'INTERNAL') this.deps.logger.error('job failed', { id, error: String(error) })
+    this.settle(id, 'failed', { error: info })
+  }
+
+  private settle(id: string, state: JobState, outcome: { result?: unknown; error?: ErrorInfo }): void {
+    this.running.delete(id)
+    this.lastProgressWrite.delete(id)
+    if (state === 'waiting') this.deps.repo.setState(id, 'waiting', this.stamp())
+    else this.deps.repo.finish(id, state, outcome, this.stamp())
+    this.publish(id)
+    this.waiters.check()
+    this.pump()
+  }
+
+  private reportProgress(id: string, stage: string, fraction: number): void {
+    const now = Date.now()
+    const last = this.lastProgressWrite.get(id) ?? 0
+    if (now - last < (this.deps.progressIntervalMs ?? 200) && fraction < 1) return
+    this.lastProgressWrite.set(id, now)
+    this.deps.repo.setProgress(id, stage, Math.min(1, Math.max(0, fraction)), this.stamp())
+    this.publish(id)
+  }
+
+  private runningCount(kind: string): number {
+    let count = 0
+    for (const live of this.running.values()) if (live.kind === kind) count += 1
+    return count
+  }
+
+  private publish(id: string): void {
+    const job = this.deps.repo.get(id)
+    if (job) this.deps.bus.emit('job.updated', job)
+  }
+
+  private stamp(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString()
+  }
+}

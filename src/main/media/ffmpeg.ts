@@ -1,0 +1,155 @@
+// The only module that knows fluent-ffmpeg (archived upstream in 2025): replacing it touches one file.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import ffmpeg from 'fluent-ffmpeg'
+import { AppError } from '@shared/errors'
+import type { MediaBinaries } from './binaries'
+import { lastLines, ProcessFailed, runProcess } from './process-runner'
+
+export interface FfmpegRun {
+  input: string
+  inputOptions?: string[]
+  outputOptions: string[]
+  output: string
+  signal?: AbortSignal
+  timeoutMs: number
+  /** Called with the output timestamp (seconds) ffmpeg has reached. */
+  onProgress?: (seconds: number) => void
+}
+
+/** Paths always go in absolute and with the file: protocol, so names like "-x" or "http:a" stay files. */
+export function inputArg(path: string): string {
+  return `file:${resolve(path)}`
+}
+
+export function runFfmpeg(binaries: MediaBinaries, run: FfmpegRun): Promise<{ stderr: string }> {
+  const binary = requireBinary(binaries, 'ffmpeg')
+  return new Promise((resolvePromise, reject) => {
+    if (run.signal?.aborted) return reject(new AppError('CANCELLED', 'The operation was cancelled.'))
+    const command = ffmpeg({ timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)), stdoutLines: 0 })
+      .setFfmpegPath(binary)
+      .input(inputArg(run.input))
+      .inputOptions(['-hide_banner', '-nostdin', ...(run.inputOptions ?? [])])
+      .output(run.output)
+      .outputOptions(run.outputOptions)
+    let aborted = false
+    const onAbort = (): void => {
+      aborted = true
+      command.kill('SIGKILL')
+    }
+    run.signal?.addEventListener('abort', onAbort, { once: true })
+    if (run.onProgress) {
+      // Parsed from stderr: fluent's own 'progress' event would spawn an extra ffprobe per run.
+      const report = run.onProgress
+      command.on('stderr', (line: string) => {
+        const mark = / time=(\S+)/.exec(line)?.[1]
+        if (mark) report(parseTimemark(mark))
+      })
+    }
+    command.on('end', (_stdout: string | null, stderr: string | null) => {
+      run.signal?.removeEventListener('abort', onAbort)
+      resolvePromise({ stderr: stderr ?? '' })
+    })
+    command.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
+      run.signal?.removeEventListener('abort', onAbort)
+      reject(translateFfmpegError(error, stderr ?? '', aborted, run.timeoutMs))
+    })
+    command.run()
+  })
+}
+
+export async function ffprobeJson<T>(
+  binaries: MediaBinaries,
+  file: string,
+  args: readonly string[],
+  options: { signal?: AbortSignal; timeoutMs: number }
+): Promise<T> {
+  const binary = requireBinary(binaries, 'ffprobe')
+  const { stdout } = await runProcess(
+    binary,
+    ['-v', 'error', '-of', 'json', ...args, inputArg(file)],
+    options
+  )
+  try {
+    return JSON.parse(stdout) as T
+  } catch {
+    throw new AppError('MEDIA_CORRUPT', 'ffprobe returned output that could not be read.')
+  }
+}
+
+/** Streams ffprobe's compact/CSV output line by line, for indexes too large to hold as JSON. */
+export async function ffprobeLines(
+  binaries: MediaBinaries,
+  file: string,
+  args: readonly string[],
+  onLine: (line: string) => void,
+  options: { signal?: AbortSignal; timeoutMs: number }
+): Promise<void> {
+  const binary = requireBinary(binaries, 'ffprobe')
+  await runProcess(binary, ['-v', 'error', ...args, inputArg(file)], { ...options, onStdoutLine: onLine })
+}
+
+export async function withTempDir<T>(root: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(root, 'media-'))
+  try {
+    return await fn(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export function requireBinary(binaries: MediaBinaries, tool: 'ffmpeg' | 'ffprobe'): string {
+  const found = binaries[tool]
+  if (!found.ok || !found.path) {
+    throw new AppError(
+      'FFMPEG_MISSING',
+      found.error ?? `${tool} is not available. Install ffmpeg or set its path.`
+    )
+  }
+  return found.path
+}
+
+export function parseTimemark(mark: string | undefined): number {
+  const match = /(-?\d+):(\d+):(\d+(?:\.\d+)?)/.exec(mark ?? '')
+  if (!match) return 0
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])
+}
+
+function translateFfmpegError(error: Error, stderr: string, aborted: boolean, timeoutMs: number): AppError {
+  if (aborted) return new AppError('CANCELLED', 'The operation was cancelled.')
+  if (/timeout/i.test(error.message)) {
+    return new AppError('FFMPEG_TIMEOUT', `ffmpeg did not finish within ${Math.round(timeoutMs / 1000)} s.`)
+  }
+  if (/ENOENT|Cannot find ffmpeg/i.test(error.message)) {
+    return new AppError('FFMPEG_MISSING', 'ffmpeg could not be started: the program was not found.')
+  }
+  return mediaErrorFromStderr(stderr || error.message)
+}
+
+/** Maps ffmpeg/ffprobe complaints to the codes the UI explains. */
+export function mediaErrorFromStderr(stderr: string): AppError {
+  const tail = lastLines(tidyStderr(stderr), 3)
+  const details = { stderr: stderr.slice(-4000) }
+  if (
+    /Invalid data found|moov atom not found|could not find codec parameters|EBML header parsing failed|End of file/i.test(
+      stderr
+    )
+  ) {
+    return new AppError('MEDIA_CORRUPT', `The file is damaged or is not a media file (${tail}).`, details)
+  }
+  if (
+    /Decoder .* not found|Unknown decoder|unsupported codec|Unsupported codec|not supported/i.test(stderr)
+  ) {
+    return new AppError('MEDIA_UNSUPPORTED', `This codec or format is not supported (${tail}).`, details)
+  }
+  return new AppError('MEDIA_DECODE_FAILED', `ffmpeg could not decode the file (${tail}).`, details)
+}
+
+/** Drops ffmpeg's "[demuxer @ 0x…]" prefixes and full paths, which only add noise to a message. */
+function tidyStderr(stderr: string): string {
+  return stderr.replace(/\[[^\]]+ @ 0x[0-9a-f]+\] ?/g, '').replace(/file:(\/[^:\n]*\/)?([^/:\n]+)/g, '$2')
+}
+
+export function errorFromProcess(error: unknown): unknown {
+  return error instanceof ProcessFailed ? mediaErrorFromStderr(error.stderr) : error
+}

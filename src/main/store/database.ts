@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { AppError } from '@shared/errors'
+import { MIGRATIONS, type Migration } from './migrations'
+import { snapshotDatabase } from './snapshots'
+
+export type Db = Database.Database
+
+export interface OpenDatabaseOptions {
+  file: string
+  backupsDir: string
+  /** A better-sqlite3 build for another ABI (Electron), loaded without touching the Node build. */
+  nativeBinding?: string
+  migrations?: readonly Migration[]
+}
+
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  mkdirSync(dirname(options.file), { recursive: true })
+  const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, options.migrations ?? MIGRATIONS, options.backupsDir)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }))
+}
+
+/** Runs pending migrations, each in its own transaction, after snapshotting a non-empty database. */
+export function migrate(db: Db, migrations: readonly Migration[], backupsDir: string): void {
+  const current = schemaVersion(db)
+  const latest = migrations.at(-1)?.version ?? 0
+  if (current > latest) {
+    throw new AppError(
+      'STORE_FAILED',
+      `This library was written by a newer Framewise (schema ${current}, this version knows ${latest}).`
+    )
+  }
+  const pending = migrations.filter((m) => m.version > current)
+  if (pending.length === 0) return
+  if (current > 0) snapshotDatabase(db, backupsDir, `pre-v${pending[0]?.version ?? 0}`)
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

@@ -1,0 +1,10 @@
+import { initialSchema } from './001-initial'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Append only: a released migration is never edited, a new number is added instead. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }]

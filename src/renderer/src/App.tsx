@@ -1,0 +1,32 @@
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { Router } from 'wouter'
+import { useHashLocation } from 'wouter/use-hash-location'
+import { AppLayout } from './shell/AppLayout'
+import { useCoreEvents } from './shell/useCoreEvents'
+import { usePreferencesSync } from './shell/usePreferencesSync'
+import { theme } from './theme'
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } }
+})
+
+function Shell() {
+  useCoreEvents()
+  usePreferencesSync()
+  return <AppLayout />
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <Notifications position="bottom-right" limit={4} />
+        <Router hook={useHashLocation}>
+          <Shell />
+        </Router>
+      </MantineProvider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,60 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { AssetKind } from '@shared/domain/asset'
+import type { SettingsPatch } from '@shared/domain/settings'
+import { call } from './client'
+import { queryKeys } from './query-keys'
+
+const PAGE_SIZE = 200
+
+export function useSettings() {
+  return useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: () => call('settings.get', {}),
+    staleTime: Infinity
+  })
+}
+
+export function useUpdateSettings() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => call('settings.update', patch),
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings)
+  })
+}
+
+export function useLibrary(search: string, kind: AssetKind | undefined) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeys.library, 'list', search, kind ?? 'all'],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      call('library.list', { search: search || undefined, kind, limit: PAGE_SIZE, offset: pageParam }),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0)
+      return loaded < last.total ? loaded : undefined
+    }
+  })
+}
+
+export function useJobs() {
+  return useQuery({
+    queryKey: queryKeys.jobs,
+    queryFn: () => call('jobs.list', { limit: 100 }),
+    staleTime: Infinity
+  })
+}
+
+export function useDoctor() {
+  return useQuery({ queryKey: queryKeys.doctor, queryFn: () => call('app.doctor', {}), staleTime: 60_000 })
+}
+
+export function useAppInfo() {
+  return useQuery({ queryKey: queryKeys.info, queryFn: () => call('app.info', {}), staleTime: Infinity })
+}
+
+export function useDeleteAssets() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (ids: string[]) => call('library.delete', { ids }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.library })
+  })
+}

@@ -1,0 +1,8 @@
+export const queryKeys = {
+  library: ['library'] as const,
+  asset: (id: string) => ['library', 'asset', id] as const,
+  jobs: ['jobs'] as const,
+  settings: ['settings'] as const,
+  doctor: ['doctor'] as const,
+  info: ['info'] as const
+}

@@ -1,0 +1,61 @@
+import { Button, Divider, Indicator, Loader, Popover, ScrollArea, Stack, Text } from '@mantine/core'
+import { IconListCheck } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api/client'
+import { useJobs } from '../../api/hooks'
+import { queryKeys } from '../../api/query-keys'
+import { isActive } from './job-labels'
+import { JobRow } from './JobRow'
+
+/** Header button with the running count; the dropdown lists jobs with stage, progress and cancel. */
+export function JobTray() {
+  const { t } = useTranslation()
+  const client = useQueryClient()
+  const { data: jobs = [] } = useJobs()
+  const active = jobs.filter(isActive)
+  const visible = [...active, ...jobs.filter((job) => !isActive(job))].slice(0, 60)
+  const clear = async (): Promise<void> => {
+    await call('jobs.clearFinished', {})
+    await client.invalidateQueries({ queryKey: queryKeys.jobs })
+  }
+  return (
+    <Popover width={380} position="bottom-end" shadow="lg" withArrow>
+      <Popover.Target>
+        <Indicator label={active.length} size={16} disabled={active.length === 0} offset={4}>
+          <Button
+            variant="default"
+            leftSection={active.length > 0 ? <Loader size={14} /> : <IconListCheck size={16} />}
+            data-testid="job-tray-button"
+            data-active-jobs={active.length}
+          >
+            {active.length > 0 ? t('jobs.activeCount', { count: active.length }) : t('jobs.title')}
+          </Button>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p="sm" data-testid="job-tray">
+        {visible.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('jobs.empty')}
+          </Text>
+        ) : (
+          <ScrollArea.Autosize mah={420} type="auto">
+            <Stack gap="sm">
+              {visible.map((job) => (
+                <JobRow key={job.id} job={job} />
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        )}
+        {jobs.length > active.length && (
+          <>
+            <Divider my="sm" />
+            <Button size="xs" variant="subtle" onClick={() => void clear()}>
+              {t('jobs.clearFinished')}
+            </Button>
+          </>
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  )
+}

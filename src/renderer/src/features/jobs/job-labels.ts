@@ -1,0 +1,23 @@
+import type { TFunction } from 'i18next'
+import type { Job } from '@shared/domain/job'
+
+export function jobKindLabel(t: TFunction, kind: string): string {
+  return t(`jobs.kinds.${kind}`, { defaultValue: t('jobs.kinds.other') })
+}
+
+export function jobStageLabel(t: TFunction, stage: string | null): string | null {
+  return stage ? t(`jobs.stages.${stage}`, { defaultValue: stage }) : null
+}
+
+export function isActive(job: Job): boolean {
+  return job.state === 'queued' || job.state === 'running' || job.state === 'waiting'
+}
+
+export const STATE_COLOR: Record<Job['state'], string> = {
+  queued: 'gray',
+  running: 'indigo',
+  waiting: 'yellow',
+  succeeded: 'teal',
+  failed: 'red',
+  cancelled: 'gray'
+}

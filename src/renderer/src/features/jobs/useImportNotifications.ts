@@ -1,0 +1,39 @@
+import { notifications } from '@mantine/notifications'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ImportReport } from '@shared/domain/asset'
+import { subscribe } from '../../api/client'
+import { errorText } from '../../i18n/error-text'
+
+/** When an import finishes, say what happened, and name each file that failed and why. */
+export function useImportNotifications(): void {
+  const { t } = useTranslation()
+  useEffect(
+    () =>
+      subscribe('job.updated', (job) => {
+        if (job.kind !== 'library.import') return
+        if (job.state === 'failed' && job.error) {
+          const text = errorText(t, { code: job.error.code as never, message: job.error.message })
+          notifications.show({ color: 'red', title: text.title, message: text.detail })
+        }
+        if (job.state !== 'succeeded' || !job.result) return
+        const report = job.result as ImportReport
+        notifications.show({
+          id: `import-${job.id}`,
+          color: report.failed.length > 0 ? 'orange' : 'teal',
+          title: report.failed.length > 0 ? t('library.importProblems') : t('library.importFinished'),
+          message: [
+            t('library.importSummary', {
+              imported: report.imported.length,
+              duplicates: report.duplicates.length,
+              failed: report.failed.length
+            }),
+            ...report.failed.slice(0, 5).map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path}: ${f.message}`)
+          ].join('\n'),
+          autoClose: report.failed.length > 0 ? false : 5000,
+          style: { whiteSpace: 'pre-line' }
+        })
+      }),
+    [t]
+  )
+}

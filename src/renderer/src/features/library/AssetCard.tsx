@@ -1,0 +1,81 @@
+import { AspectRatio, Badge, Card, Center, Group, Image, Loader, Stack, Text } from '@mantine/core'
+import { IconMovie, IconMusic, IconPhoto, IconPhotoOff } from '@tabler/icons-react'
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Asset } from '@shared/domain/asset'
+import { formatBytes, formatDuration } from '@shared/format'
+import { mediaUrl } from '../../api/media-url'
+
+const KIND_ICON = { video: IconMovie, image: IconPhoto, audio: IconMusic }
+const KIND_COLOR = { video: 'grape', image: 'teal', audio: 'orange' }
+
+export const AssetCard = memo(function AssetCard({
+  asset,
+  onOpen
+}: {
+  asset: Asset
+  onOpen: (asset: Asset) => void
+}) {
+  const { t } = useTranslation()
+  const Icon = KIND_ICON[asset.kind]
+  const detail = [
+    asset.durationS !== null ? formatDuration(asset.durationS) : null,
+    asset.width && asset.height ? `${asset.width}×${asset.height}` : null,
+    formatBytes(asset.sizeBytes)
+  ]
+    .filter(Boolean)
+    .join(' · ')
+  return (
+    <Card
+      withBorder
+      padding={0}
+      className="fw-card"
+      tabIndex={0}
+      role="button"
+      aria-label={asset.name}
+      onClick={() => onOpen(asset)}
+      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(asset)}
+      data-testid="asset-card"
+      data-asset-name={asset.name}
+      data-thumb-state={asset.thumb.state}
+    >
+      <AspectRatio ratio={4 / 3} className={asset.metadata.hasAlpha ? 'fw-thumb-checker' : 'fw-thumb-plain'}>
+        {asset.thumb.state === 'ready' ? (
+          <Image
+            src={mediaUrl(asset.thumb.path)}
+            alt={asset.name}
+            fit="contain"
+            loading="lazy"
+            data-testid="asset-thumb"
+          />
+        ) : (
+          <Center
+            title={asset.thumb.state === 'failed' ? t('library.thumbFailed') : t('library.thumbPending')}
+          >
+            {asset.thumb.state === 'failed' ? (
+              <IconPhotoOff size={32} stroke={1.3} />
+            ) : (
+              <Loader size="sm" type="dots" />
+            )}
+          </Center>
+        )}
+      </AspectRatio>
+      <Stack gap={2} p="xs">
+        <Group gap={6} wrap="nowrap">
+          <Icon size={14} stroke={1.6} />
+          <Text size="sm" fw={500} truncate="end" title={asset.name} style={{ flex: 1 }}>
+            {asset.name}
+          </Text>
+        </Group>
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <Text size="xs" c="dimmed" truncate="end">
+            {detail}
+          </Text>
+          <Badge size="xs" variant="light" color={KIND_COLOR[asset.kind]} style={{ flexShrink: 0 }}>
+            {t(`library.kind.${asset.kind}`)}
+          </Badge>
+        </Group>
+      </Stack>
+    </Card>
+  )
+})

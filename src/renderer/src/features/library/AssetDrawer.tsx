@@ -1,0 +1,107 @@
+import { Button, Drawer, Group, Image, Modal, Stack, Text, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { IconTrash } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { Asset } from '@shared/domain/asset'
+import { errorInfo } from '../../api/client'
+import { useDeleteAssets } from '../../api/hooks'
+import { mediaUrl } from '../../api/media-url'
+import { errorText } from '../../i18n/error-text'
+import { AssetProperties } from './AssetProperties'
+
+export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: () => void }) {
+  const { t } = useTranslation()
+  const [confirming, confirm] = useDisclosure(false)
+  const remove = useDeleteAssets()
+  const doDelete = (): void => {
+    if (!asset) return
+    remove.mutate([asset.id], {
+      onSuccess: ({ deleted }) => {
+        notifications.show({ color: 'teal', message: t('library.deleted', { count: deleted }) })
+        confirm.close()
+        onClose()
+      },
+      onError: (error) => {
+        const text = errorText(t, errorInfo(error))
+        notifications.show({ color: 'red', title: text.title, message: text.detail })
+      }
+    })
+  }
+  return (
+    <Drawer
+      opened={asset !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={<Title order={4}>{t('asset.details')}</Title>}
+      data-testid="asset-drawer"
+    >
+      {asset && (
+        <Stack gap="md">
+          <Preview asset={asset} />
+          <Text fw={600} size="lg" style={{ wordBreak: 'break-word' }} data-testid="asset-drawer-name">
+            {asset.name}
+          </Text>
+          <AssetProperties asset={asset} />
+          <Group justify="flex-end">
+            <Button
+              color="red"
+              variant="light"
+              leftSection={<IconTrash size={16} />}
+              onClick={confirm.open}
+              data-testid="asset-delete"
+            >
+              {t('common.delete')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <Modal
+        opened={confirming}
+        onClose={confirm.close}
+        title={t('asset.deleteTitle', { name: asset?.name ?? '' })}
+        centered
+      >
+        <Text size="sm">{t('asset.deleteBody')}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={confirm.close}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={remove.isPending}
+            onClick={doDelete}
+            data-testid="asset-delete-confirm"
+          >
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Modal>
+    </Drawer>
+  )
+}
+
+function Preview({ asset }: { asset: Asset }) {
+  const src = mediaUrl(asset.path)
+  if (asset.kind === 'video') {
+    return (
+      <video
+        src={src}
+        controls
+        preload="metadata"
+        poster={mediaUrl(asset.thumb.path)}
+        style={{ width: '100%', borderRadius: 8, background: 'black', maxHeight: 360 }}
+      />
+    )
+  }
+  if (asset.kind === 'audio') {
+    return (
+      <Stack gap="xs">
+        {asset.thumb.path && <Image src={mediaUrl(asset.thumb.path)} alt="" radius="md" />}
+        <audio src={src} controls preload="metadata" style={{ width: '100%' }} />
+      </Stack>
+    )
+  }
+  return <Image src={src} alt={asset.name} radius="md" fit="contain" mah={420} className="fw-thumb-checker" />
+}

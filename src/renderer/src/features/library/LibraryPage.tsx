@@ -1,0 +1,56 @@
+import { Stack } from '@mantine/core'
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
+import { useRef, useState } from 'react'
+import type { Asset, AssetKind } from '@shared/domain/asset'
+import { useLibrary, useSettings } from '../../api/hooks'
+import { AssetDrawer } from './AssetDrawer'
+import { AssetGrid } from './AssetGrid'
+import { ImportDropzone } from './ImportDropzone'
+import { LibraryEmpty } from './LibraryEmpty'
+import { LibraryToolbar } from './LibraryToolbar'
+import { useImportActions } from './useImportActions'
+
+export function LibraryPage() {
+  const [search, setSearch] = useState('')
+  const [kind, setKind] = useState<AssetKind | undefined>(undefined)
+  const [selected, setSelected] = useState<Asset | null>(null)
+  const [debounced] = useDebouncedValue(search.trim(), 200)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const importer = useImportActions()
+  const library = useLibrary(debounced, kind)
+  const { data: settings } = useSettings()
+  const items = library.data?.pages.flatMap((page) => page.items) ?? []
+  const total = library.data?.pages[0]?.total ?? 0
+  useHotkeys([
+    ['mod+K', () => searchRef.current?.focus()],
+    ['mod+O', importer.pickFiles]
+  ])
+  const filtered = debounced !== '' || kind !== undefined
+  return (
+    <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
+      <LibraryToolbar
+        search={search}
+        onSearch={setSearch}
+        kind={kind}
+        onKind={setKind}
+        total={total}
+        searchRef={searchRef}
+        importer={importer}
+      />
+      {items.length === 0 && !library.isPending ? (
+        <LibraryEmpty filtered={filtered} query={debounced} onImport={importer.pickFiles} />
+      ) : (
+        <AssetGrid
+          items={items}
+          size={settings?.libraryGridSize ?? 'medium'}
+          hasMore={library.hasNextPage}
+          onLoadMore={() => void library.fetchNextPage()}
+          onOpen={setSelected}
+        />
+      )}
+      <ImportDropzone onDrop={importer.importDropped} />
+      <AssetDrawer asset={selected} onClose={() => setSelected(null)} />
+      {importer.inputs}
+    </Stack>
+  )
+}

@@ -1,0 +1,71 @@
+import { Button, CloseButton, Group, Kbd, SegmentedControl, Text, TextInput, Title } from '@mantine/core'
+import { IconFolderPlus, IconSearch, IconUpload } from '@tabler/icons-react'
+import type { RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AssetKind } from '@shared/domain/asset'
+import type { ImportActions } from './useImportActions'
+
+interface Props {
+  search: string
+  onSearch: (value: string) => void
+  kind: AssetKind | undefined
+  onKind: (kind: AssetKind | undefined) => void
+  total: number
+  searchRef: RefObject<HTMLInputElement | null>
+  importer: ImportActions
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
+
+export function LibraryToolbar({ search, onSearch, kind, onKind, total, searchRef, importer }: Props) {
+  const { t } = useTranslation()
+  return (
+    <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+      <div>
+        <Title order={2}>{t('library.title')}</Title>
+        <Text size="sm" c="dimmed" data-testid="library-count">
+          {t('library.count', { count: total })} · {t('library.subtitle')}
+        </Text>
+      </div>
+      <Group gap="sm" wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          value={search}
+          onChange={(e) => onSearch(e.currentTarget.value)}
+          placeholder={t('library.searchPlaceholder')}
+          aria-label={t('shortcuts.search')}
+          leftSection={<IconSearch size={16} />}
+          rightSectionWidth={search ? 36 : 76}
+          rightSection={
+            search ? (
+              <CloseButton size="sm" aria-label={t('common.close')} onClick={() => onSearch('')} />
+            ) : (
+              <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
+            )
+          }
+          w={280}
+          data-testid="library-search"
+        />
+        <SegmentedControl
+          value={kind ?? 'all'}
+          onChange={(value) => onKind(value === 'all' ? undefined : (value as AssetKind))}
+          data={(['all', 'video', 'image', 'audio'] as const).map((value) => ({
+            value,
+            label: t(`library.kinds.${value}`)
+          }))}
+          data-testid="library-kind-filter"
+        />
+        <Button
+          leftSection={<IconUpload size={16} />}
+          onClick={importer.pickFiles}
+          data-testid="import-files-button"
+        >
+          {t('library.importFiles')}
+        </Button>
+        <Button variant="default" leftSection={<IconFolderPlus size={16} />} onClick={importer.pickFolder}>
+          {t('library.importFolder')}
+        </Button>
+      </Group>
+    </Group>
+  )
+}

@@ -1,0 +1,83 @@
+import { ActionIcon, AppShell, Burger, Group, Text, Tooltip, useComputedColorScheme } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconMoon, IconSun } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Redirect, Route, Switch } from 'wouter'
+import { useSettings, useUpdateSettings } from '../api/hooks'
+import { JobTray } from '../features/jobs/JobTray'
+import { useImportNotifications } from '../features/jobs/useImportNotifications'
+import { LibraryPage } from '../features/library/LibraryPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { UpcomingPage } from '../features/upcoming/UpcomingPage'
+import { NavBar } from './NavBar'
+import { NAV_ITEMS } from './routes'
+
+export function AppLayout() {
+  const { t } = useTranslation()
+  const [navOpen, nav] = useDisclosure(false)
+  useImportNotifications()
+  return (
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" />
+            <Text fw={700} size="lg" data-testid="app-title">
+              {t('app.name')}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <JobTray />
+            <ThemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <NavBar onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
+        <Switch>
+          <Route path="/library" component={LibraryPage} />
+          <Route path="/settings" component={SettingsPage} />
+          {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
+            <Route key={item.path} path={item.path}>
+              <UpcomingPage page={item.upcoming ?? 'video'} icon={item.icon} />
+            </Route>
+          ))}
+          <Route>
+            <Redirect to="/library" />
+          </Route>
+        </Switch>
+      </AppShell.Main>
+    </AppShell>
+  )
+}
+
+function ThemeToggle() {
+  const { t } = useTranslation()
+  const computed = useComputedColorScheme('light')
+  const { data: settings } = useSettings()
+  const update = useUpdateSettings()
+  const next = computed === 'dark' ? 'light' : 'dark'
+  return (
+    <Tooltip label={t('common.toggleTheme')}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={t('common.toggleTheme')}
+        data-testid="theme-toggle"
+        disabled={!settings}
+        onClick={() => update.mutate({ theme: next })}
+      >
+        {computed === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+      </ActionIcon>
+    </Tooltip>
+  )
+}

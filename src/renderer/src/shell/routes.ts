@@ -1,0 +1,40 @@
+import {
+  IconAdjustments,
+  IconChartBar,
+  IconFlask,
+  IconLibraryPhoto,
+  IconMicrophone,
+  IconMovie,
+  IconPhoto,
+  IconPhotoAi,
+  IconStack2
+} from '@tabler/icons-react'
+import type { ComponentType } from 'react'
+
+export type UpcomingKey = 'video' | 'images' | 'audio' | 'gallery' | 'playground' | 'batch' | 'usage'
+
+export interface NavItem {
+  path: string
+  labelKey: string
+  icon: ComponentType<{ size?: number; stroke?: number }>
+  section: 'media' | 'models' | 'app'
+  upcoming?: UpcomingKey
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/library', labelKey: 'nav.library', icon: IconLibraryPhoto, section: 'media' },
+  { path: '/video', labelKey: 'nav.video', icon: IconMovie, section: 'media', upcoming: 'video' },
+  { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media', upcoming: 'images' },
+  { path: '/audio', labelKey: 'nav.audio', icon: IconMicrophone, section: 'media', upcoming: 'audio' },
+  { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media', upcoming: 'gallery' },
+  {
+    path: '/playground',
+    labelKey: 'nav.playground',
+    icon: IconFlask,
+    section: 'models',
+    upcoming: 'playground'
+  },
+  { path: '/batch', labelKey: 'nav.batch', icon: IconStack2, section: 'models', upcoming: 'batch' },
+  { path: '/usage', labelKey: 'nav.usage', icon: IconChartBar, section: 'models', upcoming: 'usage' },
+  { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustments, section: 'app' }
+]

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { Job } from '../domain/job'
+import { Settings } from '../domain/settings'
+
+/** Core→renderer pushes. Payloads are validated in dev/test before they are sent. */
+export const events = {
+  'job.updated': Job,
+  'library.changed': z.object({
+    reason: z.enum(['imported', 'deleted', 'updated']),
+    ids: z.array(z.string())
+  }),
+  'settings.changed': Settings
+}
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<N extends EventName> = z.output<Events[N]>

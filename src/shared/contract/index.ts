@@ -1,0 +1,23 @@
+import type { z } from 'zod'
+import { appRoutes } from './app'
+import { jobRoutes } from './jobs'
+import { libraryRoutes } from './library'
+import { settingsRoutes } from './settings'
+
+export const routes = {
+  ...appRoutes,
+  ...libraryRoutes,
+  ...jobRoutes,
+  ...settingsRoutes
+}
+
+export type Routes = typeof routes
+export type RouteName = keyof Routes
+export type RouteInput<N extends RouteName> = z.input<Routes[N]['input']>
+export type RouteOutput<N extends RouteName> = z.output<Routes[N]['output']>
+
+export function isRouteName(name: string): name is RouteName {
+  return Object.prototype.hasOwnProperty.call(routes, name)
+}
+
+export { events, type EventName, type EventPayload, type Events } from './events'

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { Asset, AssetKind } from '../domain/asset'
+import { route } from './define'
+
+export const LibraryQuery = z.object({
+  search: z.string().max(500).optional(),
+  kind: AssetKind.optional(),
+  limit: z.number().int().min(1).max(500).default(200),
+  offset: z.number().int().min(0).default(0)
+})
+export type LibraryQuery = z.input<typeof LibraryQuery>
+
+export const libraryRoutes = {
+  'library.list': route({
+    input: LibraryQuery,
+    output: z.object({ items: z.array(Asset), total: z.number().int() })
+  }),
+  'library.get': route({ input: z.object({ id: z.string().min(1) }), output: Asset }),
+  'library.import': route({
+    input: z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000) }),
+    output: z.object({ jobId: z.string() })
+  }),
+  'library.delete': route({
+    input: z.object({ ids: z.array(z.string().min(1)).min(1).max(10_000) }),
+    output: z.object({ deleted: z.number().int() })
+  }),
+  'library.rename': route({
+    input: z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(255) }),
+    output: Asset
+  })
+}
