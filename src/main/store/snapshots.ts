@@ -8,7 +8,8 @@ const SNAPSHOT_PREFIX = 'library-'
 export function snapshotDatabase(db: Database.Database, backupsDir: string, label: string): string {
   mkdirSync(backupsDir, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const file = join(backupsDir, `${SNAPSHOT_PREFIX}${stamp}-${label}.db`)
+  const unique = Math.random().toString(36).slice(2, 6)
+  const file = join(backupsDir, `${SNAPSHOT_PREFIX}${stamp}-${label}-${unique}.db`)
   db.prepare('VACUUM INTO ?').run(file)
   return file
 }

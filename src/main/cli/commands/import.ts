@@ -3,7 +3,8 @@ import type { ImportReport } from '@shared/domain/asset'
 import type { Job } from '@shared/domain/job'
 import { assetLine, toCliAsset } from '../asset-view'
 import { withApp, type GlobalOptions } from '../context'
-import { EXIT_FAILED, EXIT_OK, type Output } from '../output'
+import { AppError, ERROR_CODES } from '@shared/errors'
+import { EXIT_OK, type Output } from '../output'
 
 export function registerImport(program: Command, run: (code: Promise<number>) => void): void {
   program
@@ -22,13 +23,20 @@ export function registerImport(program: Command, run: (code: Promise<number>) =>
           if (job.state !== 'succeeded') return out.failure(job.error ?? new Error(`Import ${job.state}.`))
           const report = job.result as ImportReport
           const ids = [...report.imported, ...report.duplicates].map((entry) => entry.assetId)
+          if (ids.length === 0 && report.failed.length > 0) return out.failure(nothingImported(report))
           const assets = ids.map((id) => toCliAsset(app, app.services.library.get(id)))
           out.result({ ...report, assets }, () => describe(report, assets.map(assetLine)))
-          const nothingWorked = report.failed.length > 0 && ids.length === 0
-          return nothingWorked ? EXIT_FAILED : EXIT_OK
+          return EXIT_OK
         })
       )
     })
+}
+
+function nothingImported(report: ImportReport): AppError {
+  const first = report.failed[0] as ImportReport['failed'][number]
+  const code = ERROR_CODES.find((c) => c === first.code) ?? 'MEDIA_UNSUPPORTED'
+  const lines = report.failed.map((f) => `${f.path}: ${f.message}`).join('; ')
+  return new AppError(code, `Nothing could be imported. ${lines}`)
 }
 
 const lastReported = new Map<string, number>()
