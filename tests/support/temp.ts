@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 
 const created: string[] = []
 
@@ -9,6 +9,13 @@ const created: string[] = []
 export function tempDir(prefix = 'framewise-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   created.push(dir)
+  return dir
+}
+
+/** A fresh folder that lives for the whole test file (for beforeAll set-ups). */
+export function suiteTempDir(prefix = 'framewise-suite-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
 
