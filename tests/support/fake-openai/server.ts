@@ -232,7 +232,7 @@ async function parseForm(raw: Buffer, type: string): Promise<Record<string, unkn
   const form = await new Request('http://127.0.0.1/', {
     method: 'POST',
     headers: { 'content-type': type },
-    body: raw
+    body: new Uint8Array(raw)
   }).formData()
   const out: Record<string, unknown> = {}
   for (const [key, value] of form.entries()) {
