@@ -45,12 +45,13 @@ describe('library in Chromium against the local web UI', () => {
     const seen = await page.evaluate(() => (window as unknown as { seenActive: string[] }).seenActive)
     expect(seen.some((count) => Number(count) > 0)).toBe(true)
     await expect.poll(() => page.getByTestId('job-tray-button').getAttribute('data-active-jobs')).toBe('0')
-    const loaded = await page
-      .locator('[data-testid=asset-thumb]')
-      .evaluateAll((imgs) =>
-        imgs.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
-      )
-    expect(loaded).toEqual([true, true, true])
+    const thumbsLoaded = () =>
+      page
+        .locator('[data-testid=asset-thumb]')
+        .evaluateAll((imgs) =>
+          imgs.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+        )
+    await expect.poll(thumbsLoaded, { timeout: 15_000 }).toEqual([true, true, true])
     await page.getByTestId('job-tray-button').click()
     await expect.poll(() => page.locator('[data-testid=job-row][data-job-state=succeeded]').count()).toBe(4)
     await page.keyboard.press('Escape')
