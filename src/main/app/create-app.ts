@@ -8,13 +8,17 @@ import { FileSecretStore } from './secrets/file-secret-store'
 import type { SecretStore } from './secrets/secret-store'
 import { DoctorService } from './services/doctor-service'
 import { Importer } from './services/importer'
+import { KeyframeService } from './services/keyframe-service'
 import { LibraryService } from './services/library-service'
 import { MediaTools } from './services/media-tools'
 import { SettingsService } from './services/settings-service'
+import { VideoService } from './services/video-service'
 import { JobQueue } from '../jobs/job-queue'
 import { importJobKind } from '../jobs/kinds/import-job'
+import { keyframesJobKind } from '../jobs/kinds/keyframes-job'
 import { thumbnailJobKind } from '../jobs/kinds/thumbnail-job'
 import { AssetsRepo } from '../store/assets-repo'
+import { FramesRepo } from '../store/frames-repo'
 import { BlobStore } from '../store/blob-store'
 import { openDatabase, type Db } from '../store/database'
 import { JobsRepo } from '../store/jobs-repo'
@@ -44,6 +48,8 @@ export interface AppServices {
   doctor: DoctorService
   media: MediaTools
   importer: Importer
+  keyframes: KeyframeService
+  video: VideoService
   blobs: BlobStore
   assets: AssetsRepo
   secrets: SecretStore
@@ -120,6 +126,15 @@ function wireServices(
   const importer = new Importer({ db, assets, blobs, media, dataDir: paths.dataDir })
   jobs.register(importJobKind({ importer, bus, stagingDir: paths.stagingDir }))
   jobs.register(thumbnailJobKind({ db, assets, blobs, media, bus, tmpDir: paths.tmpDir }))
+  const keyframes = new KeyframeService({
+    db,
+    assets,
+    frames: new FramesRepo(db),
+    blobs,
+    media,
+    tmpDir: paths.tmpDir
+  })
+  jobs.register(keyframesJobKind({ keyframes, bus }))
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
   return {
     app: { info: () => ({ version: config.version, dataDir: paths.dataDir, platform: process.platform }) },
@@ -130,6 +145,8 @@ function wireServices(
     doctor: new DoctorService({ db, media, dataDir: paths.dataDir, version: config.version }),
     media,
     importer,
+    keyframes,
+    video: new VideoService({ assets, jobs, keyframes }),
     blobs,
     assets,
     secrets

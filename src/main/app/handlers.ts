@@ -17,6 +17,8 @@ export function createHandlers(s: AppServices): Handlers {
     'jobs.retry': ({ id }) => s.jobs.retry(id),
     'jobs.clearFinished': () => ({ removed: s.jobsRepo.clearFinished() }),
     'settings.get': () => s.settings.get(),
-    'settings.update': (patch) => s.settings.update(patch)
+    'settings.update': (patch) => s.settings.update(patch),
+    'video.frames': ({ assetId }) => s.keyframes.latest(assetId),
+    'video.keyframes': ({ assetId, force, ...options }) => s.video.startKeyframes(assetId, options, force)
   }
 }

@@ -3,7 +3,9 @@ import { packageVersion } from '../app/package-info'
 import { registerDoctor } from './commands/doctor'
 import { registerImport } from './commands/import'
 import { registerJobs } from './commands/jobs'
+import { registerKeyframes } from './commands/keyframes'
 import { registerLibrary } from './commands/library'
+import { registerProbe } from './commands/probe'
 import { registerServe } from './commands/serve'
 import { EXIT_USAGE } from './output'
 
@@ -20,6 +22,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerLibrary(program, run)
   registerJobs(program, run)
   registerServe(program, run)
+  registerProbe(program, run)
+  registerKeyframes(program, run)
   return program
 }
 

@@ -15,6 +15,16 @@ export interface FfmpegRun {
   timeoutMs: number
   /** Called with the output timestamp (seconds) ffmpeg has reached. */
   onProgress?: (seconds: number) => void
+  /** Every stderr line (filters such as showinfo and silencedetect report there). */
+  onStderrLine?: (line: string) => void
+}
+
+/** Several inputs and outputs in one process (one spawn instead of many). */
+export interface FfmpegSpec extends Omit<FfmpegRun, 'input' | 'inputOptions' | 'outputOptions' | 'output'> {
+  inputs: { path: string; options?: string[] }[]
+  /** Options placed before the first output (e.g. -filter_complex). */
+  globalOptions?: string[]
+  outputs: { target: string; options: string[] }[]
 }
 
 /** Paths always go in absolute and with the file: protocol, so names like "-x" or "http:a" stay files. */
@@ -23,36 +33,50 @@ export function inputArg(path: string): string {
 }
 
 export function runFfmpeg(binaries: MediaBinaries, run: FfmpegRun): Promise<{ stderr: string }> {
-  const binary = requireBinary(binaries, 'ffmpeg')
+  return runFfmpegSpec(binaries, {
+    ...run,
+    inputs: [{ path: run.input, options: run.inputOptions }],
+    outputs: [{ target: run.output, options: run.outputOptions }]
+  })
+}
+
+export function runFfmpegSpec(binaries: MediaBinaries, spec: FfmpegSpec): Promise<{ stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    if (run.signal?.aborted) return reject(new AppError('CANCELLED', 'The operation was cancelled.'))
-    const command = ffmpeg({ timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)), stdoutLines: 0 })
-      .setFfmpegPath(binary)
-      .input(inputArg(run.input))
-      .inputOptions(['-hide_banner', '-nostdin', ...(run.inputOptions ?? [])])
-      .output(run.output)
-      .outputOptions(run.outputOptions)
+    const binary = requireBinary(binaries, 'ffmpeg')
+    if (spec.signal?.aborted) return reject(new AppError('CANCELLED', 'The operation was cancelled.'))
+    const command = ffmpeg({
+      timeout: Math.max(1, Math.ceil(spec.timeoutMs / 1000)),
+      stdoutLines: 0
+    }).setFfmpegPath(binary)
+    spec.inputs.forEach((input, index) => {
+      command.input(inputArg(input.path))
+      command.inputOptions([...(index === 0 ? ['-hide_banner', '-nostdin'] : []), ...(input.options ?? [])])
+    })
+    spec.outputs.forEach((output, index) => {
+      command.output(output.target)
+      command.outputOptions([...(index === 0 ? (spec.globalOptions ?? []) : []), ...output.options])
+    })
     let aborted = false
     const onAbort = (): void => {
       aborted = true
       command.kill('SIGKILL')
     }
-    run.signal?.addEventListener('abort', onAbort, { once: true })
-    if (run.onProgress) {
+    spec.signal?.addEventListener('abort', onAbort, { once: true })
+    if (spec.onProgress || spec.onStderrLine) {
       // Parsed from stderr: fluent's own 'progress' event would spawn an extra ffprobe per run.
-      const report = run.onProgress
       command.on('stderr', (line: string) => {
-        const mark = / time=(\S+)/.exec(line)?.[1]
-        if (mark) report(parseTimemark(mark))
+        spec.onStderrLine?.(line)
+        const mark = spec.onProgress ? / time=(\S+)/.exec(line)?.[1] : undefined
+        if (mark) spec.onProgress?.(parseTimemark(mark))
       })
     }
     command.on('end', (_stdout: string | null, stderr: string | null) => {
-      run.signal?.removeEventListener('abort', onAbort)
+      spec.signal?.removeEventListener('abort', onAbort)
       resolvePromise({ stderr: stderr ?? '' })
     })
     command.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
-      run.signal?.removeEventListener('abort', onAbort)
-      reject(translateFfmpegError(error, stderr ?? '', aborted, run.timeoutMs))
+      spec.signal?.removeEventListener('abort', onAbort)
+      reject(translateFfmpegError(error, stderr ?? '', aborted, spec.timeoutMs))
     })
     command.run()
   })
@@ -96,6 +120,11 @@ export async function withTempDir<T>(root: string, fn: (dir: string) => Promise<
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Keep every decoded frame with its own timestamp (the flag was renamed in ffmpeg 5.1/6). */
+export function passthroughFrames(binaries: MediaBinaries): string[] {
+  return (binaries.ffmpeg.major ?? 5) >= 6 ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']
 }
 
 export function requireBinary(binaries: MediaBinaries, tool: 'ffmpeg' | 'ffprobe'): string {

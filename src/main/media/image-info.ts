@@ -22,7 +22,7 @@ export interface ImageInfo {
 
 const BIT_DEPTH: Record<string, number> = { uchar: 8, char: 8, ushort: 16, short: 16, uint: 32, float: 32 }
 
-export async function readImageInfo(file: string): Promise<ImageInfo> {
+export async function readImageInfo(file: string | Buffer): Promise<ImageInfo> {
   let meta: Metadata
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata()

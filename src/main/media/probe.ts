@@ -30,6 +30,8 @@ export interface ProbeResult {
   durationS: number | null
   /** Where the duration came from: the container, a stream, or a scan of packet timestamps. */
   durationSource: 'format' | 'stream' | 'packets' | 'unknown'
+  /** Container start time; frame timestamps are reported relative to it. */
+  startTime: number
   bitrate: number | null
   sizeBytes: number | null
   title: string | null
@@ -58,6 +60,7 @@ interface RawStream {
 interface RawProbe {
   format?: {
     format_name?: string
+    start_time?: string
     duration?: string
     bit_rate?: string
     size?: string
@@ -92,6 +95,7 @@ export async function probeMedia(
     container: friendlyContainer(raw.format?.format_name),
     durationS: null,
     durationSource: 'unknown',
+    startTime: toNumber(raw.format?.start_time) ?? 0,
     bitrate: toNumber(raw.format?.bit_rate),
     sizeBytes: toNumber(raw.format?.size),
     title: raw.format?.tags?.title ?? raw.format?.tags?.TITLE ?? null,

@@ -3,12 +3,14 @@ import { appRoutes } from './app'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
 import { settingsRoutes } from './settings'
+import { videoRoutes } from './video'
 
 export const routes = {
   ...appRoutes,
   ...libraryRoutes,
   ...jobRoutes,
-  ...settingsRoutes
+  ...settingsRoutes,
+  ...videoRoutes
 }
 
 export type Routes = typeof routes

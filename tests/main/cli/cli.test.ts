@@ -53,6 +53,31 @@ describe('framewise CLI', () => {
     })
   })
 
+  it('probes a file and selects keyframes with the documented JSON shape', async () => {
+    const dataDir = tempDir()
+    const probe = await cli(['probe', media('video/portrait_4k60.mp4'), '--json'], dataDir)
+    expect(JSON.parse(probe.stdout)).toMatchObject({
+      video: { rotation: 90, displayWidth: 2160 },
+      keyframes: { count: 1 }
+    })
+    const run = await cli(['keyframes', media('video/flower.mp4'), '--max', '5', '--json'], dataDir)
+    expect(run.code).toBe(0)
+    const doc = JSON.parse(run.stdout) as {
+      durationS: number
+      strategy: string
+      elapsedMs: number
+      frames: { t: number; path: string; width: number; height: number }[]
+    }
+    expect(doc.durationS).toBeCloseTo(5.06, 1)
+    expect(typeof doc.strategy).toBe('string')
+    expect(doc.frames.length).toBeGreaterThan(0)
+    expect(doc.frames.length).toBeLessThanOrEqual(5)
+    expect(doc.frames.every((f) => existsSync(f.path) && f.width === 960)).toBe(true)
+    const audio = await cli(['keyframes', media('audio/jfk.flac'), '--json'], dataDir)
+    expect(audio.code).toBe(1)
+    expect(JSON.parse(audio.stdout).error.code).toBe('MEDIA_NO_VIDEO')
+  })
+
   it('exits 2 on usage errors', async () => {
     expect((await cli(['library', '--kind', 'poster'])).code).toBe(2)
     expect((await cli(['explode'])).code).toBe(2)

@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial'
+import { framesSchema } from './002-frames'
 
 export interface Migration {
   version: number
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a new number is added instead. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initialSchema },
+  { version: 2, name: 'frames', sql: framesSchema }
+]

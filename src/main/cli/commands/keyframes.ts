@@ -1,0 +1,91 @@
+import type { Command } from 'commander'
+import type { ImportReport } from '@shared/domain/asset'
+import { AppError } from '@shared/errors'
+import { withApp, type CommandContext, type GlobalOptions } from '../context'
+import { EXIT_OK } from '../output'
+
+interface KeyframesOptions extends GlobalOptions {
+  max: string
+  size: string
+  force?: boolean
+}
+
+export function registerKeyframes(program: Command, run: (code: Promise<number>) => void): void {
+  program
+    .command('keyframes')
+    .description('import a video (if needed) and select scene-aware keyframes within a budget')
+    .argument('<video>', 'video file')
+    .option('--max <n>', 'most frames to keep', '32')
+    .option('--size <px>', 'longest side of stored frames', '1024')
+    .option('--force', 'select again even if frames for these options are stored')
+    .option('--json', 'print one JSON document')
+    .action((video: string, options: KeyframesOptions) => {
+      run(
+        withApp({ ...program.opts(), ...options }, { runJobs: true }, async (ctx) => {
+          const maxFrames = positiveInt(options.max, '--max')
+          const maxSize = positiveInt(options.size, '--size')
+          const assetId = await importOne(ctx, video)
+          const { jobId } = ctx.app.services.video.startKeyframes(
+            assetId,
+            { maxFrames, maxSize },
+            Boolean(options.force)
+          )
+          await ctx.app.services.jobs.waitForSettled([jobId])
+          const job = ctx.app.services.jobs.get(jobId)
+          if (job.state !== 'succeeded')
+            throw new AppError(
+              (job.error?.code as never) ?? 'INTERNAL',
+              job.error?.message ?? `Keyframe job ${job.state}.`
+            )
+          const set = ctx.app.services.keyframes.cached(assetId, { maxFrames, maxSize })
+          if (!set) throw new AppError('INTERNAL', 'The keyframes were not stored.')
+          const frames = set.frames.map((f) => ({
+            t: f.t,
+            path: ctx.app.services.blobs.absolutePath(f.path),
+            width: f.width,
+            height: f.height,
+            reason: f.reason
+          }))
+          const document = {
+            assetId,
+            durationS: set.durationS,
+            strategy: set.strategy,
+            strategyReason: set.strategyReason,
+            frames,
+            elapsedMs: set.elapsedMs
+          }
+          ctx.out.result(document, () =>
+            [
+              `${frames.length} frame(s) by ${set.strategy} (${set.strategyReason}) in ${set.elapsedMs} ms`,
+              ...frames.map(
+                (f) =>
+                  `${f.t.toFixed(2).padStart(8)} s  ${f.width}×${f.height}  ${f.reason.padEnd(8)} ${f.path}`
+              )
+            ].join('\n')
+          )
+          return EXIT_OK
+        })
+      )
+    })
+}
+
+async function importOne({ app }: CommandContext, file: string): Promise<string> {
+  const { jobId } = app.services.library.startImport([file])
+  await app.services.jobs.waitForSettled([jobId])
+  const job = app.services.jobs.get(jobId)
+  const report = job.result as ImportReport | null
+  const entry = report?.imported[0] ?? report?.duplicates[0]
+  if (entry) return entry.assetId
+  const failure = report?.failed[0]
+  throw new AppError(
+    (failure?.code as never) ?? 'MEDIA_UNSUPPORTED',
+    failure?.message ?? 'The video could not be imported.'
+  )
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('VALIDATION_FAILED', `${flag} must be a whole number above 0.`)
+  return n
+}

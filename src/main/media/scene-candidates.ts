@@ -1,0 +1,132 @@
+import type { KeyframeIndex } from './keyframe-index'
+
+const WINDOW = 15
+const SPIKE_FACTOR = 3
+const LOCAL_MAX_RADIUS = 4
+
+export interface SizeSpike {
+  t: number
+  /**
+   * Packet size over the 75th percentile of its neighbours (the percentile skips the tiny B-frames,
+   * so P-frames are the baseline).
+   */
+  ratio: number
+  size: number
+}
+
+/**
+ * Non-keyframe packets much larger than their neighbours: an encoder that did not place a keyframe
+ * at a cut still has to code the new picture mostly from scratch. Sorted by time.
+ */
+export function findSizeSpikes(index: KeyframeIndex): SizeSpike[] {
+  const spikes: SizeSpike[] = []
+  for (let i = 0; i < index.count; i += 1) {
+    if (index.keyframe[i]) continue
+    const size = index.sizes[i] as number
+    const typical = windowPercentile(index.sizes, i, WINDOW, index.count, 0.75)
+    if (typical === 0 || size < SPIKE_FACTOR * typical || !isLocalMax(index.sizes, i, index.count)) continue
+    spikes.push({ t: index.times[i] as number, ratio: size / typical, size })
+  }
+  return spikes.sort((a, b) => a.t - b.t)
+}
+
+/**
+ * The largest spike strictly inside each span (keyframe to keyframe) whose pictures differ: the frame
+ * that starts a new scene is coded mostly from scratch, so it is the biggest packet of its GOP.
+ */
+export function spikesInSpans(
+  spikes: readonly SizeSpike[],
+  spans: readonly { from: number; to: number }[]
+): number[] {
+  const out: number[] = []
+  for (const span of spans) {
+    const inside = spikes.filter((s) => s.t > span.from + 0.001 && s.t < span.to - 0.001)
+    const best = inside.sort((a, b) => b.size - a.size)[0]
+    if (best) out.push(best.t)
+  }
+  return out
+}
+
+function windowPercentile(sizes: Uint32Array, at: number, radius: number, count: number, q: number): number {
+  const values: number[] = []
+  for (let j = Math.max(0, at - radius); j <= Math.min(count - 1, at + radius); j += 1) {
+    if (j !== at) values.push(sizes[j] as number)
+  }
+  values.sort((a, b) => a - b)
+  return values[Math.floor(values.length * q)] ?? 0
+}
+
+function isLocalMax(sizes: Uint32Array, at: number, count: number): boolean {
+  const size = sizes[at] as number
+  for (let j = Math.max(0, at - LOCAL_MAX_RADIUS); j <= Math.min(count - 1, at + LOCAL_MAX_RADIUS); j += 1) {
+    if (j !== at && (sizes[j] as number) > size) return false
+  }
+  return true
+}
+
+export type KeyframeStrategy = 'keyframes' | 'keyframes+scenes' | 'seek' | 'single-pass'
+
+export interface StrategyPlan {
+  strategy: Exclude<KeyframeStrategy, 'keyframes+scenes'>
+  reason: string
+}
+
+export interface VideoShape {
+  durationS: number
+  width: number
+  height: number
+  maxFrames: number
+}
+
+// Rough costs on one core, in milliseconds; only their ratios matter.
+const MS_PER_MEGAPIXEL_FRAME = 0.8
+const MS_PER_MEGAPIXEL_KEYFRAME = 4
+const MS_PER_PROCESS = 60
+
+/**
+ * Decode as little as possible, by an estimate of each plan's cost: keyframes only (plus the frames
+ * at cuts inside GOPs), seeks to a sample of keyframes when they are dense (all-intra), or one
+ * sampling pass over every frame when keyframes are too sparse or the video is small.
+ */
+export function planStrategy(
+  index: KeyframeIndex,
+  shape: VideoShape,
+  spikes: readonly SizeSpike[]
+): StrategyPlan {
+  const keyframes = index.keyframeTimes.length
+  const mp = (shape.width * shape.height) / 1e6
+  const frameMs = MS_PER_MEGAPIXEL_FRAME * mp
+  const spacing = shape.durationS / shape.maxFrames
+  const meanGopS = shape.durationS / Math.max(1, keyframes)
+  const framesPerS = index.count / Math.max(0.001, shape.durationS)
+  const single = index.count * frameMs * 1.3 + MS_PER_PROCESS
+  const seekCount =
+    Math.min(spikes.length, keyframes) + Math.max(0, Math.ceil(shape.durationS / (2 * spacing)) - keyframes)
+  const keyPass = (keyframes * MS_PER_MEGAPIXEL_KEYFRAME * mp) / 2 + 2 * MS_PER_PROCESS
+  const seeks =
+    (seekCount * (meanGopS * framesPerS * 0.5 * frameMs)) / 2 + Math.ceil(seekCount / 6) * MS_PER_PROCESS
+  const sampled = 2 * shape.maxFrames
+  const denseSeek = (sampled * MS_PER_MEGAPIXEL_KEYFRAME * mp) / 2 + Math.ceil(sampled / 6) * MS_PER_PROCESS
+  const estimate = `est. ${Math.round(keyPass + seeks)} ms keyframes, ${Math.round(single)} ms one pass`
+  if (keyframes > 4 * sampled && denseSeek < Math.min(single, keyPass)) {
+    return { strategy: 'seek', reason: `${keyframes} keyframes (dense): seeking to ${sampled} of them` }
+  }
+  if (keyframes <= 1 || single < keyPass + seeks) {
+    return {
+      strategy: 'single-pass',
+      reason: `${keyframes} keyframe(s), mean GOP ${meanGopS.toFixed(1)} s; ${estimate}`
+    }
+  }
+  return {
+    strategy: 'keyframes',
+    reason: `${keyframes} keyframes, mean GOP ${meanGopS.toFixed(1)} s; ${estimate}`
+  }
+}
+
+/** Evenly spread sample of sorted times (always includes the first). */
+export function sampleEvenly(times: readonly number[], count: number): number[] {
+  if (times.length <= count) return [...times]
+  const out: number[] = []
+  for (let i = 0; i < count; i += 1) out.push(times[Math.floor((i * times.length) / count)] as number)
+  return out
+}
