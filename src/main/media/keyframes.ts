@@ -5,20 +5,19 @@ import type { MediaBinaries } from './binaries'
 import { withTempDir } from './ffmpeg'
 import { chooseFrames, CUT_BITS, type FrameCandidate, type FrameReason } from './frame-choice'
 import {
-  decodeAt,
-  decodeKeyframes,
-  decodeSampled,
+  decodeRanges,
+  decodeRangesParallel,
   type DecodedFrame,
+  type DecodeRange,
   type ExtractOptions
 } from './frame-extract'
-import { ptsAtOrAfter, readKeyframeIndex, type KeyframeIndex } from './keyframe-index'
+import { readKeyframeIndex, type KeyframeIndex } from './keyframe-index'
 import { differenceHash, pictureDistance } from './phash'
 import { probeMedia, type ProbeResult } from './probe'
 import {
   findSizeSpikes,
   planStrategy,
   sampleEvenly,
-  spikesInSpans,
   type KeyframeStrategy,
   type SizeSpike
 } from './scene-candidates'
@@ -109,6 +108,17 @@ export async function selectKeyframes(
     if (candidates.length === 0)
       throw new AppError('MEDIA_DECODE_FAILED', 'No frame of this video could be decoded.')
     const choice = chooseFrames(candidates, { durationS, maxFrames })
+    if (process.env.FW_DEBUG) {
+      const s = [...candidates].sort((a, b) => a.t - b.t)
+      console.error(
+        s
+          .map(
+            (c, i) =>
+              `${c.t.toFixed(2)}${c.reason[0]}:${i ? pictureDistance(c.signature, (s[i - 1] as Candidate).signature) : 64}${choice.chosen.includes(c) ? '*' : ''}`
+          )
+          .join(' ')
+      )
+    }
     let chosen = choice.chosen
     if (choice.fillTimes.length > 0) {
       progress('filling gaps', 0.85)
@@ -129,7 +139,8 @@ async function gatherCandidates(
   if (strategy === 'single-pass') {
     ctx.progress('decoding', 0.1)
     const step = ctx.durationS / Math.max(1, ctx.maxFrames * 2)
-    const sampled = await decodeSampled(ctx.binaries, ctx.file, step, {
+    const select = `isnan(prev_selected_t)+gte(t-prev_selected_t,${step.toFixed(3)})+gt(scene,0.3)`
+    const [sampled = []] = await decodeRanges(ctx.binaries, ctx.file, [{ select }], {
       ...ctx.extract,
       onFrame: (n) => ctx.progress('decoding', Math.min(0.8, 0.1 + (0.7 * n) / (2 * ctx.maxFrames)))
     })
@@ -149,64 +160,80 @@ async function gatherCandidates(
       strategy
     }
   }
-  const times = ctx.index.keyframeTimes
-  const keyframes = await decodeKeyframes(ctx.binaries, ctx.file, times, {
-    ...ctx.extract,
-    parts: 2,
-    onFrame: (n) => ctx.progress('decoding keyframes', 0.05 + (0.6 * n) / Math.max(1, times.length))
-  })
-  const candidates = toCandidates(ctx, keyframes, 'keyframe')
-  const scenes = await scenesInsideGops(ctx, candidates, spikes)
+  const keyframes = toCandidates(ctx, await decodeAllKeyframes(ctx), 'keyframe')
+  const scenes = await scenesInsideGops(ctx, keyframes, spikes)
   return {
-    candidates: [...candidates, ...scenes],
+    candidates: [...keyframes, ...scenes],
     strategy: scenes.length > 0 ? 'keyframes+scenes' : 'keyframes'
   }
 }
 
+/** Keyframes only, split at a keyframe into two processes so both cores decode. */
+async function decodeAllKeyframes(ctx: Ctx): Promise<DecodedFrame[]> {
+  const times = ctx.index.keyframeTimes
+  const middle = times.length >= 40 ? times[Math.floor(times.length / 2)] : undefined
+  const ranges: DecodeRange[] =
+    middle === undefined
+      ? [{ skip: 'nokey' }]
+      : [
+          { skip: 'nokey', to: middle - 0.0005 },
+          { skip: 'nokey', from: middle }
+        ]
+  const parts = await decodeRangesParallel(ctx.binaries, ctx.file, ranges, {
+    ...ctx.extract,
+    batch: 1,
+    onFrame: (n) => ctx.progress('decoding keyframes', 0.05 + (0.6 * n) / ranges.length)
+  })
+  return parts.flat()
+}
+
+/** A cut in the last 0.9 s of a GOP is shown by the next keyframe, at most 0.9 s later. */
+const LATE_CUT_S = 0.9
+const LONG_GOP_S = 2.5
+
 /**
- * Where two neighbouring keyframes show different pictures, a cut lies between them; when a packet
- * size spike sits inside that GOP the cut is there, and only that frame is decoded.
+ * Where two neighbouring keyframes show different pictures, a cut lies between them. Unless the
+ * size index says it sits at the end keyframe (no packet there was coded from scratch), the GOP's
+ * reference frames up to its last second are decoded, and ffmpeg's scene score finds the frame.
  */
 async function scenesInsideGops(ctx: Ctx, keyframes: Candidate[], spikes: SizeSpike[]): Promise<Candidate[]> {
   const sorted = [...keyframes].sort((a, b) => a.t - b.t)
   const start = ctx.probe.startTime
-  const changed = sorted.slice(1).flatMap((next, i) => {
+  const spans = sorted.slice(1).flatMap((next, i) => {
     const prev = sorted[i] as Candidate
-    return pictureDistance(prev.signature, next.signature) >= CUT_BITS
-      ? [{ from: prev.t + start, to: next.t + start, prev }]
-      : []
+    if (pictureDistance(prev.signature, next.signature) < CUT_BITS || next.t - prev.t <= LATE_CUT_S) return []
+    const from = prev.t + start
+    const to = next.t + start - LATE_CUT_S
+    // Short GOPs are decoded only when a packet there was coded from scratch (a size spike); long
+    // ones always, because a spike is not a reliable sign across every codec and encoder.
+    const long = next.t - prev.t > LONG_GOP_S
+    return long || spikes.some((s) => s.t > from && s.t <= to) ? [{ prev, from, to }] : []
   })
-  const targets = spikesInSpans(spikes, changed)
-  if (targets.length === 0) return []
+  if (spans.length === 0) return []
   ctx.progress('finding cuts inside GOPs', 0.7)
-  const decoded = toCandidates(
-    ctx,
-    await seek(
-      ctx,
-      targets.map((t) => t - start),
-      true
-    ),
-    'scene'
-  )
-  return decoded.filter((frame) => {
-    const span = changed.find((c) => frame.t + start > c.from && frame.t + start < c.to)
-    return span !== undefined && pictureDistance(span.prev.signature, frame.signature) >= CUT_BITS
+  const ranges: DecodeRange[] = spans.map((s) => ({
+    from: s.from,
+    to: s.to,
+    skip: 'bidir',
+    select: 'gt(scene,0.2)'
+  }))
+  const decoded = await decodeRangesParallel(ctx.binaries, ctx.file, ranges, ctx.extract)
+  // A long GOP can hold several cuts: keep every frame that differs from the picture before it.
+  return spans.flatMap((span, i) => {
+    let last = span.prev
+    return toCandidates(ctx, decoded[i] ?? [], 'scene').filter((frame) => {
+      const isCut = pictureDistance(last.signature, frame.signature) >= CUT_BITS
+      if (isCut) last = frame
+      return isCut
+    })
   })
 }
 
 /** Frames at player times (seconds from the start), by input seeking. */
-function seek(ctx: Ctx, times: number[], referenceFramesOnly = false): Promise<DecodedFrame[]> {
+async function seek(ctx: Ctx, times: number[]): Promise<DecodedFrame[]> {
   const start = ctx.probe.startTime
-  return decodeAt(
-    ctx.binaries,
-    ctx.file,
-    times.map((t) => t + start),
-    (t) => ptsAtOrAfter(ctx.index, t),
-    {
-      ...ctx.extract,
-      referenceFramesOnly
-    }
-  )
+  const ranges = times.map((t) => ({ from: t + start - 0.0005, frames: 1 }))
+  return (await decodeRangesParallel(ctx.binaries, ctx.file, ranges, ctx.extract)).flat()
 }
 
 function toCandidates(ctx: Ctx, frames: DecodedFrame[], reason: FrameReason): Candidate[] {

@@ -30,23 +30,6 @@ export function findSizeSpikes(index: KeyframeIndex): SizeSpike[] {
   return spikes.sort((a, b) => a.t - b.t)
 }
 
-/**
- * The largest spike strictly inside each span (keyframe to keyframe) whose pictures differ: the frame
- * that starts a new scene is coded mostly from scratch, so it is the biggest packet of its GOP.
- */
-export function spikesInSpans(
-  spikes: readonly SizeSpike[],
-  spans: readonly { from: number; to: number }[]
-): number[] {
-  const out: number[] = []
-  for (const span of spans) {
-    const inside = spikes.filter((s) => s.t > span.from + 0.001 && s.t < span.to - 0.001)
-    const best = inside.sort((a, b) => b.size - a.size)[0]
-    if (best) out.push(best.t)
-  }
-  return out
-}
-
 function windowPercentile(sizes: Uint32Array, at: number, radius: number, count: number, q: number): number {
   const values: number[] = []
   for (let j = Math.max(0, at - radius); j <= Math.min(count - 1, at + radius); j += 1) {

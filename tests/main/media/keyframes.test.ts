@@ -20,10 +20,10 @@ function select(file: string, maxFrames: number, tmpDir = tempDir()) {
 describe('selectKeyframes', () => {
   it('decodes keyframes only, finds a cut inside a GOP, holds the budget and covers the timeline', async () => {
     const dir = tempDir()
-    // 2-second GOPs; the cut at 8.0 s is on a keyframe, the one at 17.1 s is inside a GOP.
+    // 2-second GOPs; the cut at 8.0 s is on a keyframe, the one at 16.6 s is inside a GOP.
     const file = makeVideo(dir, 'cuts.mp4', {
       durationS: 40,
-      cuts: [8, 17.1],
+      cuts: [8, 16.6],
       gop: 60,
       width: 1280,
       height: 720
@@ -32,8 +32,8 @@ describe('selectKeyframes', () => {
     expect(result.strategy).toBe('keyframes+scenes')
     expect(result.frames.length).toBeLessThanOrEqual(10)
     const times = result.frames.map((f) => f.t)
-    for (const cut of [8, 17.1]) expect(times.some((t) => t >= cut - 0.05 && t <= cut + 1)).toBe(true)
-    expect(result.frames.find((f) => f.t > 17 && f.t < 18)?.reason).toBe('scene')
+    for (const cut of [8, 16.6]) expect(times.some((t) => t >= cut - 0.05 && t <= cut + 1)).toBe(true)
+    expect(result.frames.find((f) => f.t >= 16.55 && f.t < 17.6)?.reason).toBe('scene')
     expect(largestGap(times, result.durationS)).toBeLessThanOrEqual((2 * result.durationS) / 10)
     expect(times).toEqual([...times].sort((a, b) => a - b))
   })

@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial'
 import { framesSchema } from './002-frames'
+import { aiSchema } from './003-ai'
 
 export interface Migration {
   version: number
@@ -10,5 +11,6 @@ export interface Migration {
 /** Append only: a released migration is never edited, a new number is added instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
-  { version: 2, name: 'frames', sql: framesSchema }
+  { version: 2, name: 'frames', sql: framesSchema },
+  { version: 3, name: 'ai', sql: aiSchema }
 ]

@@ -1,0 +1,32 @@
+import type { Price } from '@shared/domain/usage'
+import type { PricesRepo } from '../store/prices-repo'
+import { costOf, DEFAULT_PRICES, findPrice, type BillableUsage } from './pricing'
+
+/** The built-in price table overlaid with the user's edits. */
+export class PriceService {
+  constructor(private readonly repo: PricesRepo) {}
+
+  table(): Record<string, Omit<Price, 'model'>> {
+    return { ...DEFAULT_PRICES, ...this.repo.edited() }
+  }
+
+  list(): Price[] {
+    return Object.entries(this.table())
+      .map(([model, price]) => ({ model, ...price }))
+      .sort((a, b) => a.model.localeCompare(b.model))
+  }
+
+  update(price: Price): Price[] {
+    this.repo.set({ ...price, edited: true })
+    return this.list()
+  }
+
+  reset(model: string): Price[] {
+    this.repo.reset(model)
+    return this.list()
+  }
+
+  cost(model: string, usage: BillableUsage, batch = false): number {
+    return costOf(usage, findPrice(model, this.table()), { batch })
+  }
+}
