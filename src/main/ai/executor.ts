@@ -28,6 +28,8 @@ export interface CallContext {
   requestKey?: string
   onWait?: (wait: WaitInfo) => void
   retry?: Partial<RetryPolicy>
+  /** Overrides how long a stream may stay silent. */
+  inactivityMs?: number
 }
 
 export interface RunArgs {
@@ -36,13 +38,18 @@ export interface RunArgs {
   /** The model name on the wire (an Azure deployment name for Azure). */
   model: string
   signal: AbortSignal
+  /** Aborts this attempt (a stalled stream); the executor then retries. */
+  abort: () => void
   attempt: number
+  inactivityMs?: number
 }
 
 export interface CallSpec<T> {
   api: ApiKind
   model: string
   needs: Capability[]
+  /** Bookkeeping calls (file downloads, status checks) write no usage row. */
+  billable?: boolean
   run(args: RunArgs): Promise<{ value: T; usage: UsageFields; requestId: string | null }>
 }
 
@@ -123,19 +130,24 @@ export class AiExecutor {
           resolved,
           model: wireModel(resolved, spec.model),
           signal: controller.signal,
-          attempt
+          abort: () => controller.abort(),
+          attempt,
+          inactivityMs: ctx.inactivityMs
         })
         const latencyMs = performance.now() - started
-        const costUsd = this.deps.ledger.record({
-          providerId: resolved.row.id,
-          model: spec.model,
-          api: spec.api,
-          usage: out.usage,
-          latencyMs,
-          requestId: out.requestId,
-          jobId: ctx.jobId ?? null,
-          requestKey: ctx.requestKey
-        })
+        const costUsd =
+          spec.billable === false
+            ? 0
+            : this.deps.ledger.record({
+                providerId: resolved.row.id,
+                model: spec.model,
+                api: spec.api,
+                usage: out.usage,
+                latencyMs,
+                requestId: out.requestId,
+                jobId: ctx.jobId ?? null,
+                requestKey: ctx.requestKey
+              })
         return {
           ok: true,
           result: {

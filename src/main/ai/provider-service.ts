@@ -93,7 +93,6 @@ export class ProviderService {
       row = {
         ...row,
         id: `${row.id}@url`,
-        kind: row.kind === 'openai' ? 'custom' : row.kind,
         baseURL: adHoc.baseURL.replace(/\/+$/, '')
       }
     const provider = await this.toProvider(row)

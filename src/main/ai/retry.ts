@@ -36,7 +36,9 @@ export function decideRetry(
   policy: RetryPolicy,
   random: () => number = Math.random
 ): RetryDecision {
-  const details = (error.details ?? {}) as Partial<AiErrorDetails>
+  const details = (error.details ?? {}) as Partial<AiErrorDetails> & { retryable?: boolean }
+  // The model's own output did not fit (e.g. JSON against the schema): asking again pays again.
+  if (details.retryable === false) return { kind: 'fail' }
   if (error.code === 'AI_RATE_LIMITED') {
     if (attempt >= policy.maxAttempts) return { kind: 'fail' }
     const asked =

@@ -13,6 +13,7 @@ import { LibraryService } from './services/library-service'
 import { MediaTools } from './services/media-tools'
 import { SettingsService } from './services/settings-service'
 import { VideoService } from './services/video-service'
+import { createAiServices, type AiServices } from '../ai/wire'
 import { JobQueue } from '../jobs/job-queue'
 import { importJobKind } from '../jobs/kinds/import-job'
 import { keyframesJobKind } from '../jobs/kinds/keyframes-job'
@@ -39,7 +40,7 @@ export interface AppConfig {
   runJobs?: boolean
 }
 
-export interface AppServices {
+export interface AppServices extends AiServices {
   app: { info(): { version: string; dataDir: string; platform: string } }
   library: LibraryService
   jobs: JobQueue
@@ -94,7 +95,10 @@ export function createApp(config: AppConfig): FramewiseApp {
   }
   const snapshotTimer = setInterval(snapshot, SNAPSHOT_INTERVAL_MS)
   snapshotTimer.unref()
-  if (config.runJobs !== false) services.jobs.start()
+  if (config.runJobs !== false) {
+    services.jobs.start()
+    services.health.start()
+  }
 
   return {
     paths,
@@ -105,6 +109,7 @@ export function createApp(config: AppConfig): FramewiseApp {
     logger,
     async close() {
       clearInterval(snapshotTimer)
+      services.health.stop()
       await services.jobs.dispose()
       db.close()
     }
@@ -136,7 +141,9 @@ function wireServices(
   })
   jobs.register(keyframesJobKind({ keyframes, bus }))
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
+  const aiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
   return {
+    ...aiServices,
     app: { info: () => ({ version: config.version, dataDir: paths.dataDir, platform: process.platform }) },
     library: new LibraryService({ assets, blobs, jobs, jobsRepo, bus }),
     jobs,

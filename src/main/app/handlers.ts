@@ -1,3 +1,4 @@
+import { PRESETS } from '../ai/presets'
 import type { Handlers } from './router'
 import type { AppServices } from './create-app'
 
@@ -19,6 +20,17 @@ export function createHandlers(s: AppServices): Handlers {
     'settings.get': () => s.settings.get(),
     'settings.update': (patch) => s.settings.update(patch),
     'video.frames': ({ assetId }) => s.keyframes.latest(assetId),
-    'video.keyframes': ({ assetId, force, ...options }) => s.video.startKeyframes(assetId, options, force)
+    'video.keyframes': ({ assetId, force, ...options }) => s.video.startKeyframes(assetId, options, force),
+    'providers.list': () => s.providers.list(),
+    'providers.presets': () => Object.values(PRESETS),
+    'providers.save': ({ id, provider }) => s.providers.save(id, provider),
+    'providers.remove': ({ id }) => s.providers.remove(id),
+    'providers.test': ({ id }) => s.ai.testProvider(id),
+    'providers.status': () => s.health.status(),
+    'usage.summary': (range) => s.usage.summary(range),
+    'usage.recent': ({ limit }) => s.usage.recent(limit),
+    'prices.list': () => s.prices.list(),
+    'prices.update': (price) => s.prices.update(price),
+    'prices.reset': ({ model }) => s.prices.reset(model)
   }
 }

@@ -1,12 +1,15 @@
 import { Command, CommanderError } from 'commander'
 import { packageVersion } from '../app/package-info'
+import { registerAsk } from './commands/ask'
 import { registerDoctor } from './commands/doctor'
 import { registerImport } from './commands/import'
 import { registerJobs } from './commands/jobs'
 import { registerKeyframes } from './commands/keyframes'
 import { registerLibrary } from './commands/library'
 import { registerProbe } from './commands/probe'
+import { registerProviders } from './commands/providers'
 import { registerServe } from './commands/serve'
+import { registerUsage } from './commands/usage'
 import { EXIT_USAGE } from './output'
 
 export function buildProgram(run: (code: Promise<number>) => void): Command {
@@ -15,6 +18,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .version(packageVersion())
     .option('--data-dir <dir>', 'library folder (env FRAMEWISE_DATA_DIR)')
     .option('--verbose', 'log details on stderr')
+    .option('--provider <id>', 'AI provider to use (default: the default provider, or OPENAI_API_KEY)')
+    .option('--base-url <url>', 'talk to this OpenAI-compatible base URL (env OPENAI_BASE_URL)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
   registerDoctor(program, run)
@@ -24,6 +29,9 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerServe(program, run)
   registerProbe(program, run)
   registerKeyframes(program, run)
+  registerAsk(program, run)
+  registerProviders(program, run)
+  registerUsage(program, run)
   return program
 }
 

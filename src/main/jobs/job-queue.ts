@@ -117,6 +117,10 @@ export class JobQueue {
     return this.get(id)
   }
 
+  hasWaiting(): boolean {
+    return this.deps.repo.waitingIds().length > 0
+  }
+
   /** Jobs parked as `waiting` (provider offline) go back to the queue. */
   resumeWaiting(): number {
     const ids = this.deps.repo.waitingIds()

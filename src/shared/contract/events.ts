@@ -9,7 +9,9 @@ export const events = {
     reason: z.enum(['imported', 'deleted', 'updated']),
     ids: z.array(z.string())
   }),
-  'settings.changed': Settings
+  'settings.changed': Settings,
+  /** Whether the default provider answers; sent when it changes while jobs wait for it. */
+  'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() })
 }
 
 export type Events = typeof events

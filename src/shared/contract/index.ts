@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { aiRoutes } from './ai'
 import { appRoutes } from './app'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
@@ -10,7 +11,8 @@ export const routes = {
   ...libraryRoutes,
   ...jobRoutes,
   ...settingsRoutes,
-  ...videoRoutes
+  ...videoRoutes,
+  ...aiRoutes
 }
 
 export type Routes = typeof routes

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { fakeOpenAI } from '../../support/ai'
 import { runTs } from '../../support/spawn'
 import { media, tempDir } from '../../support/temp'
 
@@ -76,6 +77,32 @@ describe('framewise CLI', () => {
     const audio = await cli(['keyframes', media('audio/jfk.flac'), '--json'], dataDir)
     expect(audio.code).toBe(1)
     expect(JSON.parse(audio.stdout).error.code).toBe('MEDIA_NO_VIDEO')
+  })
+
+  it('asks a model through --base-url with OPENAI_API_KEY, then reports providers and usage', async () => {
+    const fake = await fakeOpenAI()
+    const dataDir = tempDir()
+    const env = { FRAMEWISE_DATA_DIR: dataDir, OPENAI_API_KEY: 'sk-cli-test' }
+    const result = await runTs(CLI, ['ask', 'hi', '--base-url', fake.baseURL, '--json'], env)
+    expect(result.code).toBe(0)
+    const doc = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(doc).toMatchObject({
+      text: expect.any(String),
+      usage: { inputTokens: 11, cachedTokens: 0, outputTokens: 9, reasoningTokens: 0 },
+      model: 'gpt-4o-mini',
+      requestId: 'req_fake_000001'
+    })
+    expect(doc.costUsd).toBeGreaterThan(0)
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer sk-cli-test')
+    const usage = JSON.parse((await runTs(CLI, ['usage', '--json'], env)).stdout) as {
+      totals: { calls: number }
+    }
+    expect(usage.totals.calls).toBe(1)
+    const providers = JSON.parse((await runTs(CLI, ['providers', '--json'], env)).stdout) as {
+      providers: { id: string; keySource: string }[]
+    }
+    expect(providers.providers[0]).toMatchObject({ id: 'env', keySource: 'env' })
+    expect(JSON.stringify(providers)).not.toContain('sk-cli-test')
   })
 
   it('exits 2 on usage errors', async () => {

@@ -47,7 +47,7 @@ const CATALOG = [
 ]
 
 /** An OpenAI-compatible server on 127.0.0.1 that replays genuine recordings and injects faults. */
-export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(options: { port?: number } = {}): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = []
   let faults: Scripted<Fault>[] = []
   let replies: Scripted<Reply>[] = []
@@ -166,7 +166,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     })
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     baseURL: `${origin}/v1`,

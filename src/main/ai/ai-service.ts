@@ -1,0 +1,155 @@
+import type OpenAI from 'openai'
+import type { ConnectionTest, Provider, Task } from '@shared/domain/provider'
+import { AppError } from '@shared/errors'
+import { createClient } from './client-factory'
+import { chat, type ChatRequest, type ChatResult } from './calls/chat'
+import { respond, type ResponsesRequest, type ResponsesResult } from './calls/responses'
+import {
+  speech,
+  transcribe,
+  type SpeechRequest,
+  type TranscribeRequest,
+  type Transcription
+} from './calls/audio'
+import { generateImages, type GeneratedImages, type ImageRequest } from './calls/images'
+import {
+  batchOutcomes,
+  createBatch,
+  retrieveBatch,
+  type BatchEndpoint,
+  type BatchLine,
+  type BatchOutcome
+} from './calls/batch'
+import { createVectorStore, listVectorStoreFiles, uploadFile } from './calls/vector-stores'
+import { toAiError } from './errors'
+import type { AiExecutor, CallContext, CallResult } from './executor'
+import type { ProviderService } from './provider-service'
+import type { UsageLedger } from './usage-ledger'
+import { fromChatUsage, fromResponsesUsage } from './usage-parse'
+
+/** Sensible models per task when a provider has no default set (OpenAI-style names). */
+const TASK_DEFAULTS: Record<Task, string> = {
+  vision: 'gpt-4o-mini',
+  summary: 'gpt-4o-mini',
+  transcription: 'whisper-1',
+  speech: 'gpt-4o-mini-tts',
+  image: 'gpt-image-1'
+}
+
+/** Every model call of every pipeline goes through here (and from here through the executor). */
+export class AiService {
+  constructor(
+    private readonly deps: {
+      executor: AiExecutor
+      providers: ProviderService
+      ledger: UsageLedger
+      env: NodeJS.ProcessEnv
+    }
+  ) {}
+
+  chat(request: ChatRequest, ctx: CallContext = {}): Promise<CallResult<ChatResult>> {
+    return chat(this.deps.executor, request, ctx)
+  }
+
+  respond(request: ResponsesRequest, ctx: CallContext = {}): Promise<CallResult<ResponsesResult>> {
+    return respond(this.deps.executor, request, ctx)
+  }
+
+  transcribe(request: TranscribeRequest, ctx: CallContext = {}): Promise<CallResult<Transcription>> {
+    return transcribe(this.deps.executor, request, ctx)
+  }
+
+  speech(request: SpeechRequest, ctx: CallContext = {}): Promise<CallResult<Buffer>> {
+    return speech(this.deps.executor, request, ctx)
+  }
+
+  generateImages(request: ImageRequest, ctx: CallContext = {}): Promise<CallResult<GeneratedImages>> {
+    return generateImages(this.deps.executor, request, ctx)
+  }
+
+  createBatch(
+    request: {
+      model: string
+      endpoint: BatchEndpoint
+      lines: BatchLine[]
+      metadata?: Record<string, string>
+    },
+    ctx: CallContext = {}
+  ) {
+    return createBatch(this.deps.executor, request, ctx)
+  }
+
+  retrieveBatch(id: string, ctx: CallContext = {}): Promise<OpenAI.Batches.Batch> {
+    return retrieveBatch(this.deps.executor, id, ctx)
+  }
+
+  /** Results of a finished batch, each recorded once at the Batch discount. */
+  async batchResults(
+    batch: OpenAI.Batches.Batch,
+    providerId: string,
+    ctx: CallContext = {}
+  ): Promise<BatchOutcome[]> {
+    if (!batch.output_file_id)
+      throw new AppError('CONFLICT', `Batch ${batch.id} has no results yet (status ${batch.status}).`)
+    const outcomes = await batchOutcomes(this.deps.executor, batch.output_file_id, { ...ctx, providerId })
+    for (const outcome of outcomes) {
+      const body = outcome.body as { model?: string; usage?: Record<string, unknown>; id?: string } | null
+      if (!body?.usage) continue
+      const usage =
+        'prompt_tokens' in body.usage
+          ? fromChatUsage(body.usage as never)
+          : fromResponsesUsage(body.usage as never)
+      this.deps.ledger.record({
+        providerId,
+        model: body.model ?? 'unknown',
+        api: 'batch',
+        usage,
+        latencyMs: 0,
+        requestId: body.id ?? null,
+        jobId: ctx.jobId ?? null,
+        batch: true,
+        requestKey: `${batch.id}:${outcome.customId}`
+      })
+    }
+    return outcomes
+  }
+
+  uploadFile(path: string, purpose: OpenAI.FilePurpose, ctx: CallContext = {}) {
+    return uploadFile(this.deps.executor, path, purpose, ctx)
+  }
+
+  createVectorStore(name: string, fileIds: string[], ctx: CallContext = {}) {
+    return createVectorStore(this.deps.executor, name, fileIds, ctx)
+  }
+
+  listVectorStoreFiles(storeId: string, ctx: CallContext = {}) {
+    return listVectorStoreFiles(this.deps.executor, storeId, ctx)
+  }
+
+  /** The model for a task: the provider's chosen default, else a sensible one it offers. */
+  async modelFor(task: Task, providerId?: string | null): Promise<{ model: string; provider: Provider }> {
+    const { provider } = await this.deps.providers.resolve(providerId)
+    const preferred = provider.defaultModels[task]
+    if (preferred) return { model: preferred, provider }
+    const fallback = TASK_DEFAULTS[task]
+    const openaiStyle = ['openai', 'azure'].includes(provider.kind) || provider.id === 'env'
+    return {
+      model: openaiStyle || provider.models.includes(fallback) ? fallback : (provider.models[0] ?? fallback),
+      provider
+    }
+  }
+
+  /** Lists models (GET /models), timing the round trip; errors come back in plain words. */
+  async testProvider(id: string): Promise<ConnectionTest> {
+    return this.deps.providers.test(id, async (resolved) => {
+      const client = createClient(resolved, this.deps.env).withOptions({ timeout: 15_000 })
+      try {
+        const ids: string[] = []
+        for await (const model of client.models.list()) ids.push(model.id)
+        return ids.sort()
+      } catch (error) {
+        throw toAiError(error, resolved.provider.name)
+      }
+    })
+  }
+}

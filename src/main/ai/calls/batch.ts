@@ -1,0 +1,135 @@
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import type OpenAI from 'openai'
+import { toFile } from 'openai'
+import type { AiExecutor, CallContext, CallResult } from '../executor'
+import { NO_USAGE } from '../usage-parse'
+
+export type BatchEndpoint = '/v1/chat/completions' | '/v1/responses'
+
+export interface BatchLine {
+  customId: string
+  body: Record<string, unknown>
+}
+
+export interface BatchOutcome {
+  customId: string
+  statusCode: number | null
+  body: Record<string, unknown> | null
+  error: unknown
+}
+
+const quiet = { ...NO_USAGE }
+
+/** Writes the JSONL input file, uploads it (purpose "batch") and creates the batch. */
+export async function createBatch(
+  exec: AiExecutor,
+  request: { model: string; endpoint: BatchEndpoint; lines: BatchLine[]; metadata?: Record<string, string> },
+  ctx: CallContext
+): Promise<CallResult<OpenAI.Batches.Batch>> {
+  const dir = await mkdtemp(join(tmpdir(), 'framewise-batch-'))
+  const file = join(dir, 'input.jsonl')
+  try {
+    const jsonl = request.lines
+      .map((l) =>
+        JSON.stringify({ custom_id: l.customId, method: 'POST', url: request.endpoint, body: l.body })
+      )
+      .join('\n')
+    await writeFile(file, `${jsonl}\n`)
+    return await exec.execute(
+      {
+        api: 'batch',
+        model: request.model,
+        needs: ['batch'],
+        billable: false,
+        run: async ({ client, signal }) => {
+          const uploaded = await client.files.create(
+            { file: await toFile(createReadStream(file), basename(file)), purpose: 'batch' },
+            { signal }
+          )
+          const { data, request_id } = await client.batches
+            .create(
+              {
+                input_file_id: uploaded.id,
+                endpoint: request.endpoint,
+                completion_window: '24h',
+                metadata: request.metadata
+              },
+              { signal }
+            )
+            .withResponse()
+          return { value: data, usage: quiet, requestId: request_id ?? null }
+        }
+      },
+      ctx
+    )
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export async function retrieveBatch(
+  exec: AiExecutor,
+  id: string,
+  ctx: CallContext
+): Promise<OpenAI.Batches.Batch> {
+  return (
+    await exec.execute(
+      {
+        api: 'files',
+        model: 'batch',
+        needs: ['batch'],
+        billable: false,
+        run: async ({ client, signal }) => ({
+          value: await client.batches.retrieve(id, { signal }),
+          usage: quiet,
+          requestId: null
+        })
+      },
+      { ...ctx, requestKey: undefined }
+    )
+  ).value
+}
+
+/** Reads a finished batch's output lines. */
+export async function batchOutcomes(
+  exec: AiExecutor,
+  outputFileId: string,
+  ctx: CallContext
+): Promise<BatchOutcome[]> {
+  const text = (
+    await exec.execute(
+      {
+        api: 'files',
+        model: 'batch',
+        needs: ['batch'],
+        billable: false,
+        run: async ({ client, signal }) => ({
+          value: await (await client.files.content(outputFileId, { signal })).text(),
+          usage: quiet,
+          requestId: null
+        })
+      },
+      { ...ctx, requestKey: undefined }
+    )
+  ).value
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          custom_id: string
+          response?: { status_code?: number; body?: Record<string, unknown> }
+          error?: unknown
+        }
+    )
+    .map((l) => ({
+      customId: l.custom_id,
+      statusCode: l.response?.status_code ?? null,
+      body: l.response?.body ?? null,
+      error: l.error ?? null
+    }))
+}

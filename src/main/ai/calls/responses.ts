@@ -1,0 +1,218 @@
+import type OpenAI from 'openai'
+import type { Capability } from '@shared/domain/provider'
+import { AppError } from '@shared/errors'
+import type { AiExecutor, CallContext, CallResult, RunArgs } from '../executor'
+import { sanitizeResponsesParams } from '../model-traits'
+import { assertStrictSchema, parseStructured, type StructuredSchema } from '../structured'
+import { DEFAULT_INACTIVITY_MS, watchStream } from '../stream-watchdog'
+import { fromResponsesUsage } from '../usage-parse'
+import { refused } from './chat'
+import { inactivityFor } from './chat-stream'
+
+type Tool = OpenAI.Responses.Tool
+type Response = OpenAI.Responses.Response
+
+export interface ResponsesRequest {
+  model: string
+  input: string | OpenAI.Responses.ResponseInputItem[]
+  instructions?: string
+  previousResponseId?: string
+  store?: boolean
+  tools?: Tool[]
+  toolChoice?: OpenAI.Responses.ResponseCreateParams['tool_choice']
+  reasoning?: { effort?: 'minimal' | 'low' | 'medium' | 'high'; summary?: 'auto' | 'concise' | 'detailed' }
+  textFormat?: StructuredSchema
+  maxOutputTokens?: number
+  temperature?: number
+  topP?: number
+  stream?: boolean
+  onDelta?: (delta: { text: string; restart: boolean }) => void
+  onEvent?: (type: string) => void
+}
+
+export interface FunctionCall {
+  callId: string
+  name: string
+  arguments: string
+}
+
+export interface ResponsesResult {
+  responseId: string
+  text: string
+  parsed?: unknown
+  functionCalls: FunctionCall[]
+  /** Built-in tool activity (web_search_call, code_interpreter_call, …) as the API returned it. */
+  toolCalls: { type: string; id: string; status: string | null }[]
+  reasoningSummary: string[]
+  /** Base64 images from the image_generation tool. */
+  images: string[]
+  status: string
+}
+
+const BUILTIN = new Set([
+  'web_search',
+  'web_search_preview',
+  'code_interpreter',
+  'image_generation',
+  'file_search'
+])
+
+export async function respond(
+  exec: AiExecutor,
+  request: ResponsesRequest,
+  ctx: CallContext
+): Promise<CallResult<ResponsesResult>> {
+  if (request.textFormat) assertStrictSchema(request.textFormat)
+  return exec.execute(
+    {
+      api: 'responses',
+      model: request.model,
+      needs: needsFor(request),
+      run: (args) => runResponses(args, request)
+    },
+    ctx
+  )
+}
+
+function needsFor(request: ResponsesRequest): Capability[] {
+  const needs: Capability[] = ['responses']
+  if (request.tools?.some((t) => BUILTIN.has(t.type))) needs.push('builtinTools')
+  if (request.tools?.some((t) => t.type === 'function')) needs.push('functionTools')
+  if (request.textFormat) needs.push('structuredOutputs')
+  return needs
+}
+
+export function responsesParams(
+  request: ResponsesRequest,
+  args: Pick<RunArgs, 'resolved' | 'model'>
+): Record<string, unknown> {
+  const format = request.textFormat
+  const params: Record<string, unknown> = {
+    model: args.model,
+    input: request.input,
+    instructions: request.instructions,
+    previous_response_id: request.previousResponseId,
+    store: request.store,
+    tools: request.tools,
+    tool_choice: request.tools?.length ? request.toolChoice : undefined,
+    reasoning: request.reasoning,
+    text: format
+      ? { format: { type: 'json_schema', name: format.name, schema: format.schema, strict: format.strict } }
+      : undefined,
+    max_output_tokens: request.maxOutputTokens,
+    temperature: request.temperature,
+    top_p: request.topP
+  }
+  return sanitizeResponsesParams(params, args.model, {
+    reasoningEffort: args.resolved.provider.capabilities.reasoningEffort
+  })
+}
+
+async function runResponses(args: RunArgs, request: ResponsesRequest) {
+  const params = responsesParams(request, args)
+  let response: Response
+  let requestId: string | null
+  if (request.stream) {
+    const out = await readResponsesStream(args, params, request)
+    response = out.response
+    requestId = out.requestId
+  } else {
+    const { data, request_id } = await args.client.responses
+      .create(params as never, { signal: args.signal })
+      .withResponse()
+    response = data as Response
+    requestId = request_id ?? null
+  }
+  return { value: toResult(response, request), usage: fromResponsesUsage(response.usage as never), requestId }
+}
+
+async function readResponsesStream(
+  args: RunArgs,
+  params: Record<string, unknown>,
+  request: ResponsesRequest
+): Promise<{ response: Response; requestId: string | null }> {
+  const { data, request_id } = await args.client.responses
+    .create({ ...params, stream: true } as never, { signal: args.signal })
+    .withResponse()
+  const events = data as unknown as AsyncIterable<{
+    type: string
+    delta?: string
+    response?: Response
+    error?: { code?: string; message?: string }
+    code?: string
+    message?: string
+  }>
+  let first = true
+  for await (const event of watchStream(events, inactivityFor(args) ?? DEFAULT_INACTIVITY_MS, args.abort)) {
+    request.onEvent?.(event.type)
+    if (event.type === 'response.output_text.delta' && event.delta) {
+      request.onDelta?.({ text: event.delta, restart: first && args.attempt > 1 })
+      first = false
+    }
+    if (event.type === 'error')
+      throw streamError(event.error?.code ?? event.code, event.error?.message ?? event.message)
+    if (event.type === 'response.failed')
+      throw streamError(event.response?.error?.code, event.response?.error?.message)
+    if (event.type === 'response.completed' && event.response)
+      return { response: event.response, requestId: request_id ?? null }
+  }
+  throw new AppError(
+    'AI_STREAM_INTERRUPTED',
+    'The response stream ended before the response was complete; it is retried automatically.'
+  )
+}
+
+/** Errors that arrive inside a stream carry the same codes as HTTP errors. */
+function streamError(code: string | null | undefined, message: string | null | undefined): AppError {
+  const text = message ?? 'The provider reported an error.'
+  if (code === 'insufficient_quota')
+    return new AppError(
+      'AI_QUOTA_EXCEEDED',
+      `${text} Add credit in the provider’s billing settings; this is not retried.`
+    )
+  if (code === 'context_length_exceeded')
+    return new AppError(
+      'AI_CONTEXT_TOO_LONG',
+      `${text} Use fewer frames, lower detail or a shorter transcript.`
+    )
+  if (code === 'rate_limit_exceeded') return new AppError('AI_RATE_LIMITED', text, { retryAfterS: null })
+  if (code === 'server_error') return new AppError('AI_UNAVAILABLE', text)
+  return new AppError('AI_INVALID_REQUEST', text)
+}
+
+function toResult(response: Response, request: ResponsesRequest): ResponsesResult {
+  const output = response.output ?? []
+  const texts: string[] = []
+  const functionCalls: FunctionCall[] = []
+  const toolCalls: ResponsesResult['toolCalls'] = []
+  const summary: string[] = []
+  const images: string[] = []
+  for (const item of output) {
+    if (item.type === 'message') {
+      for (const part of item.content) {
+        if (part.type === 'output_text') texts.push(part.text)
+        if (part.type === 'refusal') throw refused(part.refusal)
+      }
+    } else if (item.type === 'function_call')
+      functionCalls.push({ callId: item.call_id, name: item.name, arguments: item.arguments })
+    else if (item.type === 'reasoning') summary.push(...(item.summary ?? []).map((s) => s.text))
+    else {
+      const tool = item as { type: string; id?: string; status?: string; result?: string | null }
+      toolCalls.push({ type: tool.type, id: tool.id ?? '', status: tool.status ?? null })
+      if (tool.type === 'image_generation_call' && tool.result) images.push(tool.result)
+    }
+  }
+  const text = texts.join('')
+  const result: ResponsesResult = {
+    responseId: response.id,
+    text,
+    functionCalls,
+    toolCalls,
+    reasoningSummary: summary,
+    images,
+    status: response.status ?? 'completed'
+  }
+  if (request.textFormat && functionCalls.length === 0)
+    result.parsed = parseStructured(text || null, request.textFormat)
+  return result
+}
