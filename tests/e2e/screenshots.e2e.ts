@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Language, ThemeMode } from '../../src/shared/domain/settings'
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai/server'
 import { ROOT } from '../support/spawn'
 import { media, suiteTempDir } from '../support/temp'
 import { startHarness, type Harness } from './harness'
@@ -12,6 +13,7 @@ const OUT = join(ROOT, 'artifacts', 'screenshots')
 const PAGES = ['library', 'video', 'images', 'audio', 'gallery', 'playground', 'batch', 'usage', 'settings']
 const dataDir = suiteTempDir('framewise-shots-')
 let h: Harness
+let fake: FakeOpenAI
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -23,8 +25,27 @@ beforeAll(async () => {
     media('audio/jfk.flac')
   ])
   await h.app.services.jobs.waitForSettled([jobId])
+  // A provider and a few priced calls, so Settings and Usage show real content.
+  fake = await startFakeOpenAI()
+  await h.app.services.providers.save(null, {
+    kind: 'openai',
+    name: 'OpenAI',
+    baseURL: fake.baseURL,
+    apiKey: 'sk-screenshots'
+  })
+  for (const [model, input, cached] of [
+    ['gpt-4o-mini', 12000, 8000],
+    ['gpt-4o', 3000, 0],
+    ['gpt-4o-mini', 5000, 4000]
+  ] as const) {
+    fake.reply({ text: 'ok', usage: { input, cached, output: 400 } })
+    await h.app.services.ai.chat({ model, messages: [{ role: 'user', content: 'hello' }] })
+  }
 })
-afterAll(async () => h?.close())
+afterAll(async () => {
+  await h?.close()
+  await fake?.close()
+})
 
 describe('screenshots of every page', () => {
   for (const language of ['en', 'zh-CN'] as Language[]) {

@@ -4,5 +4,9 @@ export const queryKeys = {
   jobs: ['jobs'] as const,
   settings: ['settings'] as const,
   doctor: ['doctor'] as const,
-  info: ['info'] as const
+  info: ['info'] as const,
+  providers: ['providers'] as const,
+  presets: ['providers', 'presets'] as const,
+  usage: ['usage'] as const,
+  prices: ['prices'] as const
 }

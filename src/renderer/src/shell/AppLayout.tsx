@@ -9,7 +9,9 @@ import { useImportNotifications } from '../features/jobs/useImportNotifications'
 import { LibraryPage } from '../features/library/LibraryPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { UpcomingPage } from '../features/upcoming/UpcomingPage'
+import { UsagePage } from '../features/usage/UsagePage'
 import { NavBar } from './NavBar'
+import { OfflineBadge } from './OfflineBadge'
 import { NAV_ITEMS } from './routes'
 
 export function AppLayout() {
@@ -34,6 +36,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <OfflineBadge />
             <JobTray />
             <ThemeToggle />
           </Group>
@@ -46,6 +49,7 @@ export function AppLayout() {
         <Switch>
           <Route path="/library" component={LibraryPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/usage" component={UsagePage} />
           {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
             <Route key={item.path} path={item.path}>
               <UpcomingPage page={item.upcoming ?? 'video'} icon={item.icon} />

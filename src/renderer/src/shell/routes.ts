@@ -11,7 +11,7 @@ import {
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 
-export type UpcomingKey = 'video' | 'images' | 'audio' | 'gallery' | 'playground' | 'batch' | 'usage'
+export type UpcomingKey = 'video' | 'images' | 'audio' | 'gallery' | 'playground' | 'batch'
 
 export interface NavItem {
   path: string
@@ -35,6 +35,6 @@ export const NAV_ITEMS: NavItem[] = [
     upcoming: 'playground'
   },
   { path: '/batch', labelKey: 'nav.batch', icon: IconStack2, section: 'models', upcoming: 'batch' },
-  { path: '/usage', labelKey: 'nav.usage', icon: IconChartBar, section: 'models', upcoming: 'usage' },
+  { path: '/usage', labelKey: 'nav.usage', icon: IconChartBar, section: 'models' },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustments, section: 'app' }
 ]

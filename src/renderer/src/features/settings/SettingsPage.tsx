@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AboutSection } from './AboutSection'
 import { AppearanceSection } from './AppearanceSection'
 import { MediaToolsSection } from './MediaToolsSection'
+import { ProvidersSection } from '../providers/ProvidersSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -11,6 +12,7 @@ export function SettingsPage() {
       <Stack gap="lg" maw={820}>
         <Title order={2}>{t('settings.title')}</Title>
         <AppearanceSection />
+        <ProvidersSection />
         <MediaToolsSection />
         <AboutSection />
       </Stack>
