@@ -17,7 +17,13 @@ import { createAiServices, type AiServices } from '../ai/wire'
 import { JobQueue } from '../jobs/job-queue'
 import { importJobKind } from '../jobs/kinds/import-job'
 import { keyframesJobKind } from '../jobs/kinds/keyframes-job'
+import { summaryJobKind } from '../jobs/kinds/summary-job'
 import { thumbnailJobKind } from '../jobs/kinds/thumbnail-job'
+import { VideoSummaryService } from '../pipelines/video-summary/summary-service'
+import { VideoChat } from '../pipelines/video-summary/video-chat'
+import { AnalysesRepo } from '../store/analyses-repo'
+import { ConversationsRepo } from '../store/conversations-repo'
+import { TranscriptsRepo } from '../store/transcripts-repo'
 import { AssetsRepo } from '../store/assets-repo'
 import { FramesRepo } from '../store/frames-repo'
 import { BlobStore } from '../store/blob-store'
@@ -51,6 +57,7 @@ export interface AppServices extends AiServices {
   importer: Importer
   keyframes: KeyframeService
   video: VideoService
+  summaries: VideoSummaryService
   blobs: BlobStore
   assets: AssetsRepo
   secrets: SecretStore
@@ -142,6 +149,20 @@ function wireServices(
   jobs.register(keyframesJobKind({ keyframes, bus }))
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
   const aiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
+  const summaries = new VideoSummaryService({
+    ...aiServices,
+    assets,
+    analyses: new AnalysesRepo(db),
+    transcripts: new TranscriptsRepo(db),
+    keyframes,
+    blobs,
+    media,
+    jobs,
+    bus,
+    chat: new VideoChat({ ai: aiServices.ai, conversations: new ConversationsRepo(db), blobs }),
+    tmpDir: paths.tmpDir
+  })
+  jobs.register(summaryJobKind({ summaries }))
   return {
     ...aiServices,
     app: { info: () => ({ version: config.version, dataDir: paths.dataDir, platform: process.platform }) },
@@ -154,6 +175,7 @@ function wireServices(
     importer,
     keyframes,
     video: new VideoService({ assets, jobs, keyframes }),
+    summaries,
     blobs,
     assets,
     secrets

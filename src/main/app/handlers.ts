@@ -21,6 +21,16 @@ export function createHandlers(s: AppServices): Handlers {
     'settings.update': (patch) => s.settings.update(patch),
     'video.frames': ({ assetId }) => s.keyframes.latest(assetId),
     'video.keyframes': ({ assetId, force, ...options }) => s.video.startKeyframes(assetId, options, force),
+    'video.summarize': ({ assetId, options, force }) => s.summaries.start(assetId, options, force),
+    'video.estimate': ({ assetId, options }) => s.summaries.estimate(assetId, options),
+    'video.analysis': ({ assetId }) => s.summaries.get(assetId),
+    'video.export': ({ assetId, format }) => s.summaries.export(assetId, format),
+    'video.ask': ({ assetId, question }) => s.summaries.ask(assetId, question),
+    'video.conversation': ({ assetId }) => s.summaries.conversation(assetId),
+    'video.conversation.clear': ({ assetId }) => {
+      s.summaries.clearConversation(assetId)
+      return null
+    },
     'providers.list': () => s.providers.list(),
     'providers.presets': () => Object.values(PRESETS),
     'providers.save': ({ id, provider }) => s.providers.save(id, provider),

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { packageVersion } from '../app/package-info'
+import { registerAnalyze } from './commands/analyze'
 import { registerAsk } from './commands/ask'
 import { registerDoctor } from './commands/doctor'
 import { registerImport } from './commands/import'
@@ -29,6 +30,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerServe(program, run)
   registerProbe(program, run)
   registerKeyframes(program, run)
+  registerAnalyze(program, run)
   registerAsk(program, run)
   registerProviders(program, run)
   registerUsage(program, run)

@@ -43,7 +43,7 @@ export function isOwnerAlive(owner: string | null): boolean {
 export class JobQueue {
   private readonly kinds = new Map<string, JobKind>()
   private readonly running = new Map<string, Running>()
-  private readonly lastProgressWrite = new Map<string, number>()
+  private readonly lastProgressWrite = new Map<string, { at: number; stage: string | null }>()
   private readonly waiters: SettleWaiters
   private started = false
   private disposed = false
@@ -207,9 +207,11 @@ export class JobQueue {
 
   private reportProgress(id: string, stage: string, fraction: number): void {
     const now = Date.now()
-    const last = this.lastProgressWrite.get(id) ?? 0
-    if (now - last < (this.deps.progressIntervalMs ?? 200) && fraction < 1) return
-    this.lastProgressWrite.set(id, now)
+    const last = this.lastProgressWrite.get(id) ?? { at: 0, stage: null }
+    // A new stage is always shown; progress within a stage is throttled.
+    const sameStage = last.stage === stage
+    if (sameStage && now - last.at < (this.deps.progressIntervalMs ?? 200) && fraction < 1) return
+    this.lastProgressWrite.set(id, { at: now, stage })
     this.deps.repo.setProgress(id, stage, Math.min(1, Math.max(0, fraction)), this.stamp())
     this.publish(id)
   }

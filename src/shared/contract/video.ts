@@ -1,11 +1,41 @@
 import { z } from 'zod'
 import { FrameSet, KeyframeOptions } from '../domain/frames'
+import {
+  ChatTurn,
+  CostEstimate,
+  ExportedFile,
+  ExportFormat,
+  SummaryOptions,
+  VideoAnalysis
+} from '../domain/video'
 import { route } from './define'
 
+const AssetRef = z.object({ assetId: z.string().min(1) })
+
 export const videoRoutes = {
-  'video.frames': route({ input: z.object({ assetId: z.string().min(1) }), output: FrameSet.nullable() }),
+  'video.frames': route({ input: AssetRef, output: FrameSet.nullable() }),
   'video.keyframes': route({
     input: KeyframeOptions.extend({ assetId: z.string().min(1), force: z.boolean().default(false) }),
     output: z.object({ jobId: z.string() })
-  })
+  }),
+  /** Starts the summary job, or answers `cached` when the library already holds this result. */
+  'video.summarize': route({
+    input: AssetRef.extend({
+      options: SummaryOptions.default(SummaryOptions.parse({})),
+      force: z.boolean().default(false)
+    }),
+    output: z.object({ jobId: z.string().nullable(), cached: z.boolean() })
+  }),
+  'video.estimate': route({
+    input: AssetRef.extend({ options: SummaryOptions.default(SummaryOptions.parse({})) }),
+    output: CostEstimate
+  }),
+  'video.analysis': route({ input: AssetRef, output: VideoAnalysis.nullable() }),
+  'video.export': route({ input: AssetRef.extend({ format: ExportFormat }), output: ExportedFile }),
+  'video.ask': route({
+    input: AssetRef.extend({ question: z.string().trim().min(1).max(4000) }),
+    output: z.array(ChatTurn)
+  }),
+  'video.conversation': route({ input: AssetRef, output: z.array(ChatTurn) }),
+  'video.conversation.clear': route({ input: AssetRef, output: z.null() })
 }

@@ -27,6 +27,20 @@ describe('fake OpenAI server: replayed recordings', () => {
     expect(fake.requests[0]?.headers.authorization).toBe('Bearer sk-test')
   })
 
+  it('applies a scripted reply only after letting the first matching requests through', async () => {
+    fake.reply({ text: 'third' }, { path: '/chat/completions', after: 2 })
+    const ask = async () =>
+      (
+        await client.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'hi' }]
+        })
+      ).choices[0]?.message.content
+    const answers = [await ask(), await ask(), await ask(), await ask()]
+    expect(answers[2]).toBe('third')
+    expect(answers.filter((a) => a === 'third')).toHaveLength(1)
+  })
+
   it('streams chat chunks and ends with the usage chunk when asked', async () => {
     const stream = await client.chat.completions.create({
       model: 'gpt-4o',

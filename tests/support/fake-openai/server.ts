@@ -27,6 +27,8 @@ interface Scripted<T> {
   value: T
   match: Match
   left: number
+  /** Matching requests still to let through before this applies. */
+  skip: number
 }
 
 const CATALOG = [
@@ -56,7 +58,7 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
   let counter = 0
 
   const take = <T>(list: Scripted<T>[], path: string): T | undefined => {
-    const found = list.find((s) => s.left > 0 && matches(s.match, path))
+    const found = list.find((s) => s.left > 0 && matches(s.match, path) && s.skip-- <= 0)
     if (found) found.left -= 1
     return found?.value
   }
@@ -172,8 +174,10 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
     baseURL: `${origin}/v1`,
     origin,
     requests,
-    fault: (fault, match = {}) => faults.push({ value: fault, match, left: match.times ?? 1 }),
-    reply: (reply, match = {}) => replies.push({ value: reply, match, left: match.times ?? 1 }),
+    fault: (fault, match = {}) =>
+      faults.push({ value: fault, match, left: match.times ?? 1, skip: match.after ?? 0 }),
+    reply: (reply, match = {}) =>
+      replies.push({ value: reply, match, left: match.times ?? 1, skip: match.after ?? 0 }),
     requestsTo: (path) => requests.filter((r) => r.path.includes(path)),
     reset: () => {
       requests.length = 0

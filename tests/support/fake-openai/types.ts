@@ -37,6 +37,8 @@ export interface Match {
   /** Path after /v1 (e.g. "/chat/completions"); a RegExp matches any part of it. */
   path?: string | RegExp
   times?: number
+  /** Let this many matching requests through first (e.g. fail only the third call). */
+  after?: number
 }
 
 export interface RecordedRequest {

@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial'
 import { framesSchema } from './002-frames'
 import { aiSchema } from './003-ai'
+import { analysesSchema } from './004-analyses'
 
 export interface Migration {
   version: number
@@ -12,5 +13,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'frames', sql: framesSchema },
-  { version: 3, name: 'ai', sql: aiSchema }
+  { version: 3, name: 'ai', sql: aiSchema },
+  { version: 4, name: 'analyses', sql: analysesSchema }
 ]

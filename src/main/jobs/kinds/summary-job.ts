@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { SummaryOptions } from '@shared/domain/video'
+import type { VideoSummaryService } from '../../pipelines/video-summary/summary-service'
+import { SUMMARY_JOB } from '../../pipelines/video-summary/summary-service'
+import { defineJobKind } from '../job-kind'
+
+/** One summary at a time: each already runs two windows in parallel under the provider's rate limit. */
+export function summaryJobKind(deps: { summaries: VideoSummaryService }) {
+  return defineJobKind({
+    kind: SUMMARY_JOB,
+    concurrency: 1,
+    payload: z.object({ assetId: z.string(), options: SummaryOptions, force: z.boolean().default(false) }),
+    run: (payload, ctx) => deps.summaries.run(payload, ctx)
+  })
+}
