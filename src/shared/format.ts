@@ -19,3 +19,10 @@ export function formatDuration(seconds: number | null | undefined): string {
   const rest = String(s % 60).padStart(2, '0')
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`
 }
+
+/** Dollars with as many decimals as small amounts need: $1.23, $0.045, $0.00012. */
+export function formatUsd(value: number): string {
+  if (value >= 1) return `$${value.toFixed(2)}`
+  if (value >= 0.01) return `$${value.toFixed(3)}`
+  return `$${value.toFixed(5)}`
+}

@@ -5,6 +5,7 @@ import type { Language, ThemeMode } from '../../src/shared/domain/settings'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai/server'
 import { ROOT } from '../support/spawn'
 import { media, suiteTempDir } from '../support/temp'
+import { scriptVideoReplies } from '../support/video-summary'
 import { startHarness, type Harness } from './harness'
 
 // Writes a PNG of every page in light and dark, English and 简体中文, so the UI can be reviewed
@@ -14,6 +15,7 @@ const PAGES = ['library', 'video', 'images', 'audio', 'gallery', 'playground', '
 const dataDir = suiteTempDir('framewise-shots-')
 let h: Harness
 let fake: FakeOpenAI
+let tearsId = ''
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -41,7 +43,24 @@ beforeAll(async () => {
     fake.reply({ text: 'ok', usage: { input, cached, output: 400 } })
     await h.app.services.ai.chat({ model, messages: [{ role: 'user', content: 'hello' }] })
   }
+  tearsId = await summariseTears()
 })
+
+/** A summarised video with one question asked, so the Video page shows everything it can. */
+async function summariseTears(): Promise<string> {
+  const list = h.app.services.library.list({ search: 'tears', limit: 1, offset: 0 })
+  const id = list.items[0]?.id
+  if (!id) throw new Error('Tears of Steel was not imported')
+  scriptVideoReplies(fake, 70.54)
+  const { jobId } = await h.app.services.summaries.start(id, { maxFrames: 16 }, false)
+  if (jobId) await h.app.services.jobs.waitForSettled([jobId])
+  fake.reply(
+    { text: 'The robot breaks through at [00:31], after the soldiers take position at [00:05].' },
+    { path: '/responses' }
+  )
+  await h.app.services.summaries.ask(id, 'When does the robot break through?')
+  return id
+}
 afterAll(async () => {
   await h?.close()
   await fake?.close()
@@ -76,6 +95,17 @@ describe('screenshots of every page', () => {
         await page.waitForTimeout(300)
         await page.screenshot({ path: join(OUT, `${language}-${theme}-jobs.png`) })
         await page.keyboard.press('Escape')
+        await page.goto(`${h.server.url}#/video/${tearsId}`)
+        await expect.poll(() => page.getByTestId('chapter').count()).toBe(2)
+        await page.waitForTimeout(300)
+        await page.screenshot({ path: join(OUT, `${language}-${theme}-video-summary.png`) })
+        await page.getByTestId('tab-ask').click()
+        await page.getByTestId('citation').first().waitFor()
+        await page.screenshot({ path: join(OUT, `${language}-${theme}-video-questions.png`) })
+        await page.getByTestId('nav-video').click()
+        await page.locator('[data-testid=video-choice]', { hasText: 'flower.mp4' }).click()
+        await page.getByTestId('estimate').waitFor()
+        await page.screenshot({ path: join(OUT, `${language}-${theme}-video-start.png`) })
         expect(h.errors).toEqual([])
       })
     }

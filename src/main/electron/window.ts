@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
 
 /** The one window, locked down per DESIGN §10: isolated, sandboxed, no navigation away. */
 export function createMainWindow(): BrowserWindow {
@@ -27,6 +27,13 @@ export function createMainWindow(): BrowserWindow {
   })
   win.webContents.on('will-navigate', (event, url) => {
     if (url !== win.webContents.getURL()) event.preventDefault()
+  })
+  // Exports are saved by the renderer as downloads: always ask where, starting in Downloads.
+  win.webContents.session.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({
+      title: 'Save export',
+      defaultPath: join(app.getPath('downloads'), item.getFilename())
+    })
   })
   const devUrl = process.env.ELECTRON_RENDERER_URL
   if (devUrl) void win.loadURL(devUrl)

@@ -1,7 +1,9 @@
 import { imageTokens } from '../../media/image-tokens'
 
-/** Image tokens one summary request may spend on frames before detail is lowered. */
-export const IMAGE_TOKEN_BUDGET = 24_000
+/** Image tokens (as gpt-4o counts them) one request may spend on frames before detail is lowered. */
+export const IMAGE_TOKEN_BUDGET = 10_000
+/** What gpt-4o charges for one low-detail image; models that count more, cheaper tokens scale from it. */
+const GPT4O_LOW_TOKENS = 85
 
 export interface FrameSize {
   width: number
@@ -21,6 +23,8 @@ export function chooseDetails(
   budget = IMAGE_TOKEN_BUDGET
 ): ('low' | 'high')[] {
   if (detail !== 'auto') return frames.map(() => detail)
+  // gpt-4o-mini counts an image as ~33× the tokens at ~1/33 the price: the budget follows.
+  budget *= imageTokens(512, 512, model, 'low') / GPT4O_LOW_TOKENS
   const out: ('low' | 'high')[] = frames.map(() => 'low')
   let spent = frames.reduce((sum, f) => sum + imageTokens(f.width, f.height, model, 'low'), 0)
   const scenesFirst = [...frames.keys()].filter((i) => frames[i]?.scene)

@@ -17,6 +17,8 @@ export function estimateSummary(
   input: {
     durationS: number
     hasAudio: boolean
+    /** A stored transcript is reused, so no audio is paid for. */
+    transcriptStored?: boolean
     frames: FrameSize[]
     model: string
     detail: 'low' | 'high' | 'auto'
@@ -32,17 +34,18 @@ export function estimateSummary(
   const mergeTokens = windows > 1 ? windows * OUTPUT_TOKENS_PER_CALL + PROMPT_OVERHEAD_TOKENS : 0
   const promptTokens = imageTokens + transcriptTokens + PROMPT_OVERHEAD_TOKENS * windows + mergeTokens
   const outputTokens = OUTPUT_TOKENS_PER_CALL * (windows + (windows > 1 ? 1 : 0))
-  const audioMinutes = input.hasAudio ? input.durationS / 60 : 0
+  const audioMinutes = input.hasAudio && !input.transcriptStored ? input.durationS / 60 : 0
   const summaryCost = prices.cost(input.model, { inputTokens: promptTokens, cachedTokens: 0, outputTokens })
-  const transcriptionCost = input.hasAudio
-    ? prices.cost(input.transcribeModel, {
-        inputTokens: Math.round(audioMinutes * 600),
-        cachedTokens: 0,
-        outputTokens: transcriptTokens,
-        audioInputTokens: Math.round(audioMinutes * 600),
-        audioSeconds: input.durationS
-      })
-    : 0
+  const transcriptionCost =
+    audioMinutes > 0
+      ? prices.cost(input.transcribeModel, {
+          inputTokens: Math.round(audioMinutes * 600),
+          cachedTokens: 0,
+          outputTokens: transcriptTokens,
+          audioInputTokens: Math.round(audioMinutes * 600),
+          audioSeconds: input.durationS
+        })
+      : 0
   const mixed = details.includes('high') && details.includes('low')
   return {
     model: input.model,

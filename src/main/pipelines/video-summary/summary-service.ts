@@ -25,13 +25,14 @@ import type { UsageRepo } from '../../store/usage-repo'
 import { estimateSummary } from './estimate'
 import { exportAnalysis, type ExportFormat } from './exports'
 import { summarise } from './summary-stage'
-import { transcribeAsset } from './transcribe-stage'
+import { transcribeAsset, transcriptKey } from './transcribe-stage'
 import type { VideoChat } from './video-chat'
 
 export const SUMMARY_JOB = 'video.summarize'
 export const SUMMARY_KIND = 'video.summary'
 const PIPELINE_VERSION = 1
 const FRAME_SIZE = 1024
+const DEFAULT_SUMMARY_MODEL = 'gpt-4o-mini'
 
 export interface SummaryDeps {
   ai: AiService
@@ -76,18 +77,24 @@ export class VideoSummaryService {
   async estimate(assetId: string, input: SummaryOptionsInput): Promise<CostEstimate> {
     const asset = this.media(assetId)
     const options = SummaryOptions.parse(input)
-    const model = options.model ?? (await this.deps.ai.modelFor('summary', options.providerId)).model
+    const model = await this.estimateModel(options)
     const stored =
       asset.kind === 'video'
         ? this.deps.keyframes.cached(assetId, { maxFrames: options.maxFrames, maxSize: FRAME_SIZE })
         : null
     const frames =
-      stored?.frames.map((f) => ({ width: f.width, height: f.height, scene: f.reason === 'scene' })) ??
-      this.guessFrames(asset, options.maxFrames)
+      asset.kind !== 'video'
+        ? []
+        : (stored?.frames.map((f) => ({ width: f.width, height: f.height, scene: f.reason === 'scene' })) ??
+          this.guessFrames(asset, options.maxFrames))
+    const transcript = this.deps.transcripts.findByKey(
+      transcriptKey(asset, options.transcribeModel, options.language)
+    )
     return estimateSummary(
       {
         durationS: asset.durationS ?? 0,
         hasAudio: asset.kind === 'audio' || asset.metadata.hasAudio === true,
+        transcriptStored: transcript?.status === 'complete',
         frames,
         model,
         detail: options.detail,
@@ -243,6 +250,17 @@ export class VideoSummaryService {
         progress: (_s, f) => progress(f)
       }))
     )
+  }
+
+  /** Estimates work before any provider is set up, priced for the usual default model. */
+  private async estimateModel(options: SummaryOptions): Promise<string> {
+    if (options.model) return options.model
+    try {
+      return (await this.deps.ai.modelFor('summary', options.providerId)).model
+    } catch (error) {
+      if (toErrorInfo(error).code === 'PROVIDER_NOT_CONFIGURED') return DEFAULT_SUMMARY_MODEL
+      throw error
+    }
   }
 
   private toAnalysis(row: AnalysisRow): VideoAnalysis {

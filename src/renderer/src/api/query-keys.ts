@@ -8,5 +8,8 @@ export const queryKeys = {
   providers: ['providers'] as const,
   presets: ['providers', 'presets'] as const,
   usage: ['usage'] as const,
-  prices: ['prices'] as const
+  prices: ['prices'] as const,
+  analysis: (assetId: string) => ['video', 'analysis', assetId] as const,
+  estimate: (assetId: string, options: unknown) => ['video', 'estimate', assetId, options] as const,
+  conversation: (assetId: string) => ['video', 'conversation', assetId] as const
 }

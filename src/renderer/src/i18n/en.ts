@@ -1,3 +1,5 @@
+import { enVideo } from './en-video'
+
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
   app: { name: 'Framewise', tagline: 'Look closely at video, images and sound' },
@@ -15,6 +17,7 @@ export const en = {
     sectionModels: 'Models'
   },
   common: {
+    clear: 'Clear',
     cancel: 'Cancel',
     delete: 'Delete',
     retry: 'Retry',
@@ -53,6 +56,7 @@ export const en = {
     deleted_other: '{{count}} items deleted'
   },
   asset: {
+    openInVideo: 'Open in Video',
     details: 'Details',
     kind: 'Type',
     size: 'File size',
@@ -100,8 +104,23 @@ export const en = {
       failed: 'Failed',
       cancelled: 'Cancelled'
     },
-    kinds: { 'library.import': 'Import', 'asset.thumbnail': 'Preview', other: 'Job' },
-    stages: { scanning: 'Scanning', importing: 'Importing', 'rendering preview': 'Rendering preview' }
+    kinds: {
+      'library.import': 'Import',
+      'asset.thumbnail': 'Preview',
+      'video.summarize': 'Summary',
+      'video.keyframes': 'Keyframes',
+      other: 'Job'
+    },
+    stages: {
+      scanning: 'Scanning',
+      importing: 'Importing',
+      'rendering preview': 'Rendering preview',
+      probing: 'Probing',
+      'selecting keyframes': 'Keyframes',
+      transcribing: 'Transcribing',
+      summarising: 'Summarising',
+      'waiting for rate limit': 'Waiting for rate limit'
+    }
   },
   settings: {
     title: 'Settings',
@@ -221,18 +240,10 @@ export const en = {
     perMChars: '$/M chars',
     perImage: '$/image'
   },
+  video: enVideo,
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',
-    video: {
-      title: 'Video',
-      does: 'Turn a video into keyframes in seconds, a timestamped transcript and a chaptered summary whose chapters, key moments and transcript lines seek the player. Ask questions about it and export Markdown, JSON, SRT, VTT or TXT.',
-      needs: [
-        'The media engine for keyframes and audio preparation',
-        'An AI provider (Settings → Providers)',
-        'A video in the Library'
-      ]
-    },
     images: {
       title: 'Images',
       does: 'Caption, tag and read text from a folder of photos, or fill your own JSON schema for each one; results become searchable rows you can export as CSV or JSON.',

@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next'
-import type { ErrorInfo } from '@shared/errors'
 
 /** The one place error codes become words: a translated summary plus the core's specific message. */
 export function errorText(
   t: TFunction,
-  error: Pick<ErrorInfo, 'code' | 'message'>
+  error: { code: string; message: string }
 ): { title: string; detail: string } {
   const key = `errors.${error.code}`
   const title = t(key, { defaultValue: t('errors.INTERNAL') })

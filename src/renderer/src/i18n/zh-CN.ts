@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { zhCNVideo } from './zh-CN-video'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -16,6 +17,7 @@ export const zhCN: Messages = {
     sectionModels: '模型'
   },
   common: {
+    clear: '清除',
     cancel: '取消',
     delete: '删除',
     retry: '重试',
@@ -54,6 +56,7 @@ export const zhCN: Messages = {
     deleted_other: '已删除 {{count}} 项'
   },
   asset: {
+    openInVideo: '在视频页打开',
     details: '详细信息',
     kind: '类型',
     size: '文件大小',
@@ -100,8 +103,23 @@ export const zhCN: Messages = {
       failed: '失败',
       cancelled: '已取消'
     },
-    kinds: { 'library.import': '导入', 'asset.thumbnail': '预览', other: '任务' },
-    stages: { scanning: '扫描中', importing: '导入中', 'rendering preview': '生成预览' }
+    kinds: {
+      'library.import': '导入',
+      'asset.thumbnail': '预览',
+      'video.summarize': '摘要',
+      'video.keyframes': '关键帧',
+      other: '任务'
+    },
+    stages: {
+      scanning: '扫描中',
+      importing: '导入中',
+      'rendering preview': '生成预览',
+      probing: '分析文件',
+      'selecting keyframes': '关键帧',
+      transcribing: '转写',
+      summarising: '生成摘要',
+      'waiting for rate limit': '等待速率限制'
+    }
   },
   settings: {
     title: '设置',
@@ -208,14 +226,10 @@ export const zhCN: Messages = {
     perMChars: '美元/百万字符',
     perImage: '美元/张'
   },
+  video: zhCNVideo,
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',
-    video: {
-      title: '视频',
-      does: '几秒内提取视频关键帧，生成带时间戳的转写和分章节摘要；点击章节、关键时刻或转写行即可跳转播放。可以就视频提问，并导出 Markdown、JSON、SRT、VTT 或 TXT。',
-      needs: ['用于关键帧和音频预处理的媒体引擎', 'AI 服务提供方（设置 → 提供方）', '资料库中的视频']
-    },
     images: {
       title: '图片',
       does: '为一整个文件夹的照片生成说明、标签并识别文字，或按你自定义的 JSON Schema 逐张填写；结果成为可搜索的数据行，可导出为 CSV 或 JSON。',

@@ -10,6 +10,7 @@ import { LibraryPage } from '../features/library/LibraryPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { UpcomingPage } from '../features/upcoming/UpcomingPage'
 import { UsagePage } from '../features/usage/UsagePage'
+import { VideoPage } from '../features/video/VideoPage'
 import { NavBar } from './NavBar'
 import { OfflineBadge } from './OfflineBadge'
 import { NAV_ITEMS } from './routes'
@@ -50,9 +51,10 @@ export function AppLayout() {
           <Route path="/library" component={LibraryPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route path="/usage" component={UsagePage} />
+          <Route path="/video/:assetId?" component={VideoPage} />
           {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
             <Route key={item.path} path={item.path}>
-              <UpcomingPage page={item.upcoming ?? 'video'} icon={item.icon} />
+              <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />
             </Route>
           ))}
           <Route>

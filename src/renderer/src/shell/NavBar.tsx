@@ -29,7 +29,11 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
                 href={item.path}
                 label={t(item.labelKey)}
                 leftSection={<item.icon size={18} stroke={1.6} />}
-                active={location === item.path || (item.path === '/library' && location === '/')}
+                active={
+                  location === item.path ||
+                  location.startsWith(`${item.path}/`) ||
+                  (item.path === '/library' && location === '/')
+                }
                 onClick={onNavigate}
                 data-testid={`nav-${item.path.slice(1)}`}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}

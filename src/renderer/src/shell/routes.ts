@@ -11,7 +11,7 @@ import {
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 
-export type UpcomingKey = 'video' | 'images' | 'audio' | 'gallery' | 'playground' | 'batch'
+export type UpcomingKey = 'images' | 'audio' | 'gallery' | 'playground' | 'batch'
 
 export interface NavItem {
   path: string
@@ -23,7 +23,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/library', labelKey: 'nav.library', icon: IconLibraryPhoto, section: 'media' },
-  { path: '/video', labelKey: 'nav.video', icon: IconMovie, section: 'media', upcoming: 'video' },
+  { path: '/video', labelKey: 'nav.video', icon: IconMovie, section: 'media' },
   { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media', upcoming: 'images' },
   { path: '/audio', labelKey: 'nav.audio', icon: IconMicrophone, section: 'media', upcoming: 'audio' },
   { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media', upcoming: 'gallery' },

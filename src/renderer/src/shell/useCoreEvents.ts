@@ -13,6 +13,8 @@ export function useCoreEvents(): void {
       libraryTimer ??= setTimeout(() => {
         libraryTimer = null
         void client.invalidateQueries({ queryKey: queryKeys.library })
+        // Analyses hang off assets: a finished summary announces itself as a library update.
+        void client.invalidateQueries({ queryKey: ['video'] })
       }, 150)
     })
     const offJobs = subscribe('job.updated', (job) => {

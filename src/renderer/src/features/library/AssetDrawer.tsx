@@ -1,8 +1,9 @@
 import { Button, Drawer, Group, Image, Modal, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconTrash } from '@tabler/icons-react'
+import { IconMovie, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'wouter'
 import type { Asset } from '@shared/domain/asset'
 import { errorInfo } from '../../api/client'
 import { useDeleteAssets } from '../../api/hooks'
@@ -45,6 +46,16 @@ export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: 
           </Text>
           <AssetProperties asset={asset} />
           <Group justify="flex-end">
+            {asset.kind !== 'image' && (
+              <Button
+                component={Link}
+                href={`/video/${asset.id}`}
+                leftSection={<IconMovie size={16} />}
+                data-testid="asset-open-video"
+              >
+                {t('asset.openInVideo')}
+              </Button>
+            )}
             <Button
               color="red"
               variant="light"

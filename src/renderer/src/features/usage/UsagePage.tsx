@@ -2,11 +2,11 @@ import { BarChart } from '@mantine/charts'
 import { Paper, RingProgress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { UsageSummary } from '@shared/domain/usage'
+import { formatUsd } from '@shared/format'
 import { useUsageSummary } from '../../api/ai-hooks'
 import { PricesTable } from './PricesTable'
 
-export const usd = (value: number): string =>
-  value >= 1 ? `$${value.toFixed(2)}` : value >= 0.01 ? `$${value.toFixed(3)}` : `$${value.toFixed(5)}`
+const usd = formatUsd
 const num = (value: number): string => value.toLocaleString()
 
 export function UsagePage() {

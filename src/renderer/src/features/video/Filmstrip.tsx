@@ -1,0 +1,49 @@
+import { ScrollArea, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { FrameSet } from '@shared/domain/frames'
+import { timecode } from '@shared/timecode'
+import { mediaUrl } from '../../api/media-url'
+import { activeIndex } from './usePlayer'
+
+/** Keyframes in time order; the one on screen is outlined; a click seeks there. */
+export function Filmstrip({
+  frames,
+  currentTime,
+  onSeek
+}: {
+  frames: FrameSet
+  currentTime: number
+  onSeek: (t: number) => void
+}) {
+  const { t } = useTranslation()
+  const current = activeIndex(
+    frames.frames.map((f) => f.t),
+    currentTime
+  )
+  return (
+    <ScrollArea type="auto" offsetScrollbars data-testid="filmstrip">
+      <div className="fw-filmstrip">
+        {frames.frames.map((frame, i) => (
+          <Tooltip
+            key={frame.path}
+            label={t(`video.frameReason.${frame.reason}`, { time: timecode(frame.t) })}
+            openDelay={400}
+          >
+            <UnstyledButton
+              className="fw-filmstrip-frame"
+              data-active={i === current || undefined}
+              onClick={() => onSeek(frame.t)}
+              aria-label={t('video.seekTo', { time: timecode(frame.t) })}
+              data-testid="filmstrip-frame"
+            >
+              <img src={mediaUrl(frame.thumbPath)} alt="" loading="lazy" />
+              <Text size="xs" className="fw-filmstrip-time">
+                {timecode(frame.t)}
+              </Text>
+            </UnstyledButton>
+          </Tooltip>
+        ))}
+      </div>
+    </ScrollArea>
+  )
+}
