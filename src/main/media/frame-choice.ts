@@ -18,6 +18,11 @@ export interface FrameChoice<C extends FrameCandidate> {
 export const DUPLICATE_BITS = 6
 /** Distance from the previous frame at or over which a frame starts a new scene. */
 export const CUT_BITS = 18
+/**
+ * Candidates closer than this are one moment for a viewer (a keyframe and the scene frame 40 ms
+ * after it): only the later one, the settled picture, is kept, so the pair costs one frame.
+ */
+export const SAME_MOMENT_S = 0.5
 
 /**
  * Picks at most `maxFrames`: first a skeleton so no gap exceeds twice the even spacing (coverage
@@ -29,11 +34,16 @@ export function chooseFrames<C extends FrameCandidate>(
   candidates: readonly C[],
   options: { durationS: number; maxFrames: number }
 ): FrameChoice<C> {
-  const sorted = [...candidates].sort((a, b) => a.t - b.t)
+  const maxGap = (2 * options.durationS) / Math.max(1, options.maxFrames)
+  // Dense budgets (short clips) keep every candidate: there, 40 ms apart are different moments.
+  const moment = Math.min(SAME_MOMENT_S, maxGap / 8)
+  const sorted = oneFramePerMoment(
+    [...candidates].sort((a, b) => a.t - b.t),
+    moment
+  )
   const novelty = new Map<C, number>(
     sorted.map((c, i) => [c, i === 0 ? 64 : pictureDistance(c.signature, (sorted[i - 1] as C).signature)])
   )
-  const maxGap = (2 * options.durationS) / Math.max(1, options.maxFrames)
   const { chosen, fillTimes } = coverSkeleton(sorted, novelty, options.durationS, maxGap)
   const budget = (): number => options.maxFrames - chosen.size - fillTimes.length
   const cuts = sorted.filter((c) => !chosen.has(c) && (novelty.get(c) ?? 0) >= CUT_BITS)
@@ -42,8 +52,21 @@ export function chooseFrames<C extends FrameCandidate>(
     if (budget() <= 0) break
     chosen.add(cut)
   }
-  fillWidestGaps(sorted, chosen, options.durationS, budget)
+  fillWidestGaps(sorted, { chosen, fillTimes }, { durationS: options.durationS, maxGap }, budget)
   return { chosen: sorted.filter((c) => chosen.has(c)), fillTimes }
+}
+
+function oneFramePerMoment<C extends FrameCandidate>(sorted: C[], moment: number): C[] {
+  const kept: C[] = []
+  let runStart = Number.NEGATIVE_INFINITY
+  for (const candidate of sorted) {
+    if (candidate.t - runStart < moment) kept[kept.length - 1] = candidate
+    else {
+      kept.push(candidate)
+      runStart = candidate.t
+    }
+  }
+  return kept
 }
 
 /**
@@ -81,22 +104,37 @@ function coverSkeleton<C extends FrameCandidate>(
   return { chosen, fillTimes }
 }
 
+/**
+ * Spends what is left of the budget on the widest gaps: the freshest decoded frame near the middle
+ * of one, or, where a wide gap holds no decoded frame at all (a long take inside one GOP), a new
+ * frame from its middle. Gaps whose only frames repeat their neighbours stay as they are.
+ */
 function fillWidestGaps<C extends FrameCandidate>(
   sorted: C[],
-  chosen: Set<C>,
-  durationS: number,
+  picks: { chosen: Set<C>; fillTimes: number[] },
+  span: { durationS: number; maxGap: number },
   budget: () => number
 ): void {
+  const { chosen, fillTimes } = picks
   while (budget() > 0) {
     const picked = sorted.filter((c) => chosen.has(c))
-    const edges = [0, ...picked.map((c) => c.t), durationS]
+    const edges = [0, ...picked.map((c) => c.t), ...fillTimes, span.durationS].sort((a, b) => a - b)
     const gaps = edges.slice(1).map((end, i) => ({ start: edges[i] as number, end }))
     gaps.sort((a, b) => b.end - b.start - (a.end - a.start))
     const pick = gaps
       .map((gap) => closestFreshCandidate(sorted, chosen, picked, gap))
       .find((c) => c !== undefined)
-    if (!pick) return
-    chosen.add(pick)
+    if (pick) {
+      chosen.add(pick)
+      continue
+    }
+    const empty = gaps.find(
+      (gap) =>
+        gap.end - gap.start > Math.max(span.maxGap / 2, 2 * SAME_MOMENT_S) &&
+        !sorted.some((c) => c.t > gap.start && c.t < gap.end)
+    )
+    if (!empty) return
+    fillTimes.push((empty.start + empty.end) / 2)
   }
 }
 

@@ -108,22 +108,14 @@ export async function selectKeyframes(
     if (candidates.length === 0)
       throw new AppError('MEDIA_DECODE_FAILED', 'No frame of this video could be decoded.')
     const choice = chooseFrames(candidates, { durationS, maxFrames })
-    if (process.env.FW_DEBUG) {
-      const s = [...candidates].sort((a, b) => a.t - b.t)
-      console.error(
-        s
-          .map(
-            (c, i) =>
-              `${c.t.toFixed(2)}${c.reason[0]}:${i ? pictureDistance(c.signature, (s[i - 1] as Candidate).signature) : 64}${choice.chosen.includes(c) ? '*' : ''}`
-          )
-          .join(' ')
-      )
-    }
     let chosen = choice.chosen
     if (choice.fillTimes.length > 0) {
       progress('filling gaps', 0.85)
       const fills = toCandidates(ctx, await seek(ctx, choice.fillTimes), 'fill')
-      chosen = [...chosen, ...fills].sort((a, b) => a.t - b.t).slice(0, maxFrames)
+      // A seek lands on the next frame, which may be one already chosen.
+      const taken = new Set(chosen.map((c) => c.t))
+      const fresh = fills.filter((f) => !taken.has(f.t) && taken.add(f.t))
+      chosen = [...chosen, ...fresh].sort((a, b) => a.t - b.t).slice(0, maxFrames)
     }
     progress('storing frames', 0.95)
     const frames = await Promise.all(chosen.map(toSelected))

@@ -6,7 +6,7 @@ import { addProvider, fakeOpenAI } from '../../support/ai'
 import { importAndWait, testApp } from '../../support/app'
 import { makeVideo } from '../../support/generate-media'
 import { media, suiteTempDir } from '../../support/temp'
-import { scriptVideoReplies, SEGMENTS } from '../../support/video-summary'
+import { scriptVideoReplies, SEGMENTS, summaryJson } from '../../support/video-summary'
 
 const TEARS = media('video', 'tears-of-steel-battle-clip-medium.webm')
 
@@ -142,6 +142,39 @@ describe('video summary pipeline', () => {
     expect(refused.job?.error?.code).toBe('AI_REFUSED')
     expect(refused.job?.error?.message).toContain('I cannot help with that.')
     // The transcript was paid for once and kept through both failures.
+    expect(fake.requestsTo('/audio/transcriptions')).toHaveLength(1)
+  })
+
+  it('times gpt-4o-transcribe text by its piece, since that model returns no segments', async () => {
+    const { fake, app } = await setup()
+    const assetId = await importOne(app, media('audio', 'jfk.flac'))
+    fake.reply({ json: summaryJson(11) }, { path: '/chat/completions' })
+    const { job } = await summarise(app, assetId, { transcribeModel: 'gpt-4o-transcribe' })
+    expect(job?.state, JSON.stringify(job?.error)).toBe('succeeded')
+    const form = fake.requestsTo('/audio/transcriptions')[0]?.form as Record<string, unknown>
+    expect(form).toMatchObject({ model: 'gpt-4o-transcribe', response_format: 'json' })
+    const segments = app.services.summaries.get(assetId)?.transcript?.segments ?? []
+    expect(segments).toHaveLength(1)
+    expect(segments[0]?.start).toBe(0)
+    expect(segments[0]?.end).toBeCloseTo(11, 0)
+  })
+
+  it('stops on cancel, records it, and a later run reuses what was already paid for', async () => {
+    const { fake, app } = await setup()
+    const assetId = await importOne(app, media('video', 'flower.mp4'))
+    scriptVideoReplies(fake, 5)
+    fake.fault({ kind: 'hang' }, { path: '/chat/completions' })
+    const { jobId } = await app.services.summaries.start(assetId, { maxFrames: 4 }, false)
+    await expect.poll(() => fake.requestsTo('/chat/completions').length, { timeout: 20_000 }).toBe(1)
+    app.services.jobs.cancel(jobId!)
+    await app.services.jobs.waitForSettled([jobId!])
+    expect(app.services.jobs.get(jobId!).state).toBe('cancelled')
+    expect(app.services.summaries.get(assetId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'CANCELLED' }
+    })
+    const again = await summarise(app, assetId, { maxFrames: 4 })
+    expect(again.job?.state).toBe('succeeded')
     expect(fake.requestsTo('/audio/transcriptions')).toHaveLength(1)
   })
 

@@ -2,6 +2,7 @@ import { AspectRatio, Badge, Card, Center, Group, Image, Loader, Stack, Text } f
 import { IconMovie, IconMusic, IconPhoto, IconPhotoOff } from '@tabler/icons-react'
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
 import type { Asset } from '@shared/domain/asset'
 import { formatBytes, formatDuration } from '@shared/format'
 import { mediaUrl } from '../../api/media-url'
@@ -17,7 +18,10 @@ export const AssetCard = memo(function AssetCard({
   onOpen: (asset: Asset) => void
 }) {
   const { t } = useTranslation()
+  const [, navigate] = useLocation()
   const Icon = KIND_ICON[asset.kind]
+  // A double click on a video or audio file goes straight to the Video page.
+  const openInVideo = asset.kind === 'image' ? undefined : () => navigate(`/video/${asset.id}`)
   const detail = [
     asset.durationS !== null ? formatDuration(asset.durationS) : null,
     asset.width && asset.height ? `${asset.width}×${asset.height}` : null,
@@ -34,6 +38,7 @@ export const AssetCard = memo(function AssetCard({
       role="button"
       aria-label={asset.name}
       onClick={() => onOpen(asset)}
+      onDoubleClick={openInVideo}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(asset)}
       data-testid="asset-card"
       data-asset-name={asset.name}
