@@ -77,6 +77,7 @@ describe('the Video page in Chromium', () => {
               : v.addEventListener('loadedmetadata', resolve, { once: true })
           )
       )
+    expect(await page.getByTestId('player-unplayable').count()).toBe(0)
     const second = chapters.nth(1)
     const start = Number(await second.getAttribute('data-start'))
     expect(start).toBeGreaterThan(20)

@@ -6,6 +6,8 @@ export const enVideo = {
   noVideos: 'No videos or audio files yet.',
   noVideosHint: 'Import some in the',
   notVideo: 'This is an image. Open a video or audio file to summarise it.',
+  cannotPlay:
+    'This window cannot play this file ({{codec}}). Frames, chapters, transcript and questions still work; open the file in another player to watch it.',
   allVideos: 'All videos',
   startTitle: 'Summarise this video',
   summarize: 'Summarise',

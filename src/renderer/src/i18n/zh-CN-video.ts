@@ -6,6 +6,8 @@ export const zhCNVideo: Messages['video'] = {
   noVideos: '还没有视频或音频文件。',
   noVideosHint: '请先导入到',
   notVideo: '这是一张图片。请打开视频或音频文件来生成摘要。',
+  cannotPlay:
+    '此窗口无法播放该文件（{{codec}}）。关键帧、章节、转写和问答仍可使用；如需观看，请用其他播放器打开。',
   allVideos: '全部视频',
   startTitle: '为此视频生成摘要',
   summarize: '生成摘要',
