@@ -1,3 +1,4 @@
+import { createServer } from 'node:net'
 import { afterEach } from 'vitest'
 import type { FramewiseApp } from '../../src/main/app/create-app'
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai/server'
@@ -31,3 +32,13 @@ export async function addProvider(
 }
 
 export const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 }
+
+/** A port nothing listens on (yet): a provider there is "offline" until a fake starts on it. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port
+      server.close(() => resolve(port))
+    })
+  })
+}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { forEachLimited } from '@shared/concurrency'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from './binaries'
 import { passthroughFrames, runFfmpegSpec, type FfmpegSpec } from './ffmpeg'
@@ -155,21 +156,16 @@ export async function decodeRangesParallel(
   const groups: number[][] = []
   for (let i = 0; i < ranges.length; i += size) groups.push(ranges.slice(i, i + size).map((_, k) => i + k))
   const results: DecodedFrame[][] = ranges.map(() => [])
-  let next = 0
   let done = 0
-  const worker = async (): Promise<void> => {
-    while (next < groups.length) {
-      const group = groups[next++] as number[]
-      const decoded = await decodeRanges(
-        binaries,
-        file,
-        group.map((i) => ranges[i] as DecodeRange),
-        { ...options, onFrame: undefined }
-      )
-      group.forEach((i, k) => (results[i] = decoded[k] ?? []))
-      options.onFrame?.((done += group.length))
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(parallel, groups.length) }, worker))
+  await forEachLimited(groups, parallel, async (group) => {
+    const decoded = await decodeRanges(
+      binaries,
+      file,
+      group.map((i) => ranges[i] as DecodeRange),
+      { ...options, onFrame: undefined }
+    )
+    group.forEach((i, k) => (results[i] = decoded[k] ?? []))
+    options.onFrame?.((done += group.length))
+  })
   return results
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { FrameSet } from './frames'
 
+/** The job kind that summarises one video or audio file. */
+export const SUMMARY_JOB = 'video.summarize'
+
 export const TranscriptSegment = z.object({ start: z.number(), end: z.number(), text: z.string() })
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>
 

@@ -1,18 +1,8 @@
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { defineJobKind } from '../../../src/main/jobs/job-kind'
-import { addProvider, FAST_RETRY, fakeOpenAI } from '../../support/ai'
+import { addProvider, FAST_RETRY, fakeOpenAI, freePort } from '../../support/ai'
 import { testApp } from '../../support/app'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 describe('offline', () => {
   it('parks a job as waiting while the provider is unreachable and resumes it when a health check passes', async () => {

@@ -1,8 +1,7 @@
-import { createServer } from 'node:net'
 import type { ImportReport } from '../../../src/shared/domain/asset'
 import { describe, expect, it } from 'vitest'
-import { SUMMARY_JOB } from '../../../src/main/pipelines/video-summary/summary-service'
-import { addProvider, fakeOpenAI } from '../../support/ai'
+import { SUMMARY_JOB } from '../../../src/shared/domain/video'
+import { addProvider, fakeOpenAI, freePort } from '../../support/ai'
 import { importAndWait, testApp } from '../../support/app'
 import { makeVideo } from '../../support/generate-media'
 import { media, suiteTempDir } from '../../support/temp'
@@ -240,12 +239,3 @@ describe('long videos', () => {
     ).toEqual(['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini', 'whisper-1'])
   }, 90_000)
 })
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port
-      server.close(() => resolve(port))
-    })
-  })
-}

@@ -6,6 +6,7 @@ import type OpenAI from 'openai'
 import { toFile } from 'openai'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import { NO_USAGE } from '../usage-parse'
+import { unbilled } from './unbilled'
 
 export type BatchEndpoint = '/v1/chat/completions' | '/v1/responses'
 
@@ -20,8 +21,6 @@ export interface BatchOutcome {
   body: Record<string, unknown> | null
   error: unknown
 }
-
-const quiet = { ...NO_USAGE }
 
 /** Writes the JSONL input file, uploads it (purpose "batch") and creates the batch. */
 export async function createBatch(
@@ -60,7 +59,7 @@ export async function createBatch(
               { signal }
             )
             .withResponse()
-          return { value: data, usage: quiet, requestId: request_id ?? null }
+          return { value: data, usage: NO_USAGE, requestId: request_id ?? null }
         }
       },
       ctx
@@ -70,27 +69,13 @@ export async function createBatch(
   }
 }
 
-export async function retrieveBatch(
-  exec: AiExecutor,
-  id: string,
-  ctx: CallContext
-): Promise<OpenAI.Batches.Batch> {
-  return (
-    await exec.execute(
-      {
-        api: 'files',
-        model: 'batch',
-        needs: ['batch'],
-        billable: false,
-        run: async ({ client, signal }) => ({
-          value: await client.batches.retrieve(id, { signal }),
-          usage: quiet,
-          requestId: null
-        })
-      },
-      { ...ctx, requestKey: undefined }
-    )
-  ).value
+export function retrieveBatch(exec: AiExecutor, id: string, ctx: CallContext): Promise<OpenAI.Batches.Batch> {
+  return unbilled(
+    exec,
+    { model: 'batch', needs: ['batch'] },
+    ({ client, signal }) => client.batches.retrieve(id, { signal }),
+    ctx
+  )
 }
 
 /** Reads a finished batch's output lines. */
@@ -99,22 +84,12 @@ export async function batchOutcomes(
   outputFileId: string,
   ctx: CallContext
 ): Promise<BatchOutcome[]> {
-  const text = (
-    await exec.execute(
-      {
-        api: 'files',
-        model: 'batch',
-        needs: ['batch'],
-        billable: false,
-        run: async ({ client, signal }) => ({
-          value: await (await client.files.content(outputFileId, { signal })).text(),
-          usage: quiet,
-          requestId: null
-        })
-      },
-      { ...ctx, requestKey: undefined }
-    )
-  ).value
+  const text = await unbilled(
+    exec,
+    { model: 'batch', needs: ['batch'] },
+    async ({ client, signal }) => (await client.files.content(outputFileId, { signal })).text(),
+    ctx
+  )
   return text
     .split(/\r?\n/)
     .filter((l) => l.trim())

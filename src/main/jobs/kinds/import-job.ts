@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import { dirname, relative, isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { ImportReport } from '@shared/domain/asset'
+import { forEachLimited } from '@shared/concurrency'
 import { toErrorInfo } from '@shared/errors'
 import type { EventBus } from '../../app/event-bus'
 import type { Importer } from '../../app/services/importer'
@@ -29,10 +30,15 @@ export function importJobKind(deps: { importer: Importer; bus: EventBus; staging
       }
       const changes = new ChangeBatcher(deps.bus, 'imported')
       try {
-        await forEachLimited(entries.files, PARALLEL_FILES, ctx.signal, async (file, done) => {
-          await importOne(deps, ctx, file, report, changes)
-          ctx.progress('importing', done / entries.files.length)
-        })
+        await forEachLimited(
+          entries.files,
+          PARALLEL_FILES,
+          async (file, done) => {
+            await importOne(deps, ctx, file, report, changes)
+            ctx.progress('importing', done / entries.files.length)
+          },
+          ctx.signal
+        )
       } finally {
         changes.flush()
       }
@@ -76,22 +82,4 @@ async function importOne(
 function isInside(root: string, file: string): boolean {
   const rel = relative(root, file)
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal,
-  fn: (item: T, done: number) => Promise<void>
-): Promise<void> {
-  let next = 0
-  let done = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      signal.throwIfAborted()
-      const item = items[next++] as T
-      await fn(item, ++done)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }

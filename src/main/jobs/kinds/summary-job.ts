@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { SummaryOptions } from '@shared/domain/video'
+import { SUMMARY_JOB, SummaryOptions } from '@shared/domain/video'
 import type { VideoSummaryService } from '../../pipelines/video-summary/summary-service'
-import { SUMMARY_JOB } from '../../pipelines/video-summary/summary-service'
 import { defineJobKind } from '../job-kind'
 
 /** One summary at a time: each already runs two windows in parallel under the provider's rate limit. */

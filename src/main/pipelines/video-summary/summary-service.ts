@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Asset } from '@shared/domain/asset'
 import {
+  SUMMARY_JOB,
   SummaryOptions,
   type ChatTurn,
   type CostEstimate,
@@ -28,7 +29,6 @@ import { summarise } from './summary-stage'
 import { transcribeAsset, transcriptKey } from './transcribe-stage'
 import type { VideoChat } from './video-chat'
 
-export const SUMMARY_JOB = 'video.summarize'
 export const SUMMARY_KIND = 'video.summary'
 const PIPELINE_VERSION = 1
 const FRAME_SIZE = 1024
@@ -78,10 +78,7 @@ export class VideoSummaryService {
     const asset = this.media(assetId)
     const options = SummaryOptions.parse(input)
     const model = await this.estimateModel(options)
-    const stored =
-      asset.kind === 'video'
-        ? this.deps.keyframes.cached(assetId, { maxFrames: options.maxFrames, maxSize: FRAME_SIZE })
-        : null
+    const stored = asset.kind === 'video' ? this.deps.keyframes.cached(assetId, frameOptions(options)) : null
     const frames =
       asset.kind !== 'video'
         ? []
@@ -111,12 +108,9 @@ export class VideoSummaryService {
   ): Promise<{ analysisId: string; cached: boolean }> {
     const asset = this.media(payload.assetId)
     const options = SummaryOptions.parse(payload.options)
-    const { model, provider } = options.model
-      ? {
-          model: options.model,
-          provider: (await this.deps.ai.modelFor('summary', options.providerId)).provider
-        }
-      : await this.deps.ai.modelFor('summary', options.providerId)
+    const resolved = await this.deps.ai.modelFor('summary', options.providerId)
+    const { provider } = resolved
+    const model = options.model ?? resolved.model
     const key = this.cacheKey(asset, options, model)
     const previous = this.deps.analyses.byKey(key)
     if (previous?.status === 'complete' && !payload.force) return { analysisId: previous.id, cached: true }
@@ -242,10 +236,9 @@ export class VideoSummaryService {
     job: JobContext,
     progress: (f: number) => void
   ) {
-    const frameOptions = { maxFrames: options.maxFrames, maxSize: FRAME_SIZE }
     return (
-      this.deps.keyframes.cached(asset.id, frameOptions) ??
-      (await this.deps.keyframes.extract(asset.id, frameOptions, {
+      this.deps.keyframes.cached(asset.id, frameOptions(options)) ??
+      (await this.deps.keyframes.extract(asset.id, frameOptions(options), {
         signal: job.signal,
         progress: (_s, f) => progress(f)
       }))
@@ -267,16 +260,18 @@ export class VideoSummaryService {
     const usage = row.jobId ? this.deps.usage.forJob(row.jobId) : []
     const sum = (pick: (u: (typeof usage)[number]) => number): number =>
       usage.reduce((total, u) => total + pick(u), 0)
+    const options = SummaryOptions.parse(row.options)
     return {
       id: row.id,
       assetId: row.assetId,
       status: row.status,
-      options: SummaryOptions.parse(row.options),
+      options,
       model: row.model,
       providerId: row.providerId,
       summary: (row.result as VideoSummary | null) ?? null,
       transcript: row.transcriptId ? this.deps.transcripts.get(row.transcriptId) : null,
-      frames: row.frameSetId ? this.deps.keyframes.latest(row.assetId) : null,
+      // The set for these options, not the asset's newest: other frame budgets may exist.
+      frames: row.frameSetId ? this.deps.keyframes.cached(row.assetId, frameOptions(options)) : null,
       error: row.error,
       rawText: row.rawText,
       costUsd: Math.round(sum((u) => u.costUsd) * 1e8) / 1e8,
@@ -326,6 +321,11 @@ export class VideoSummaryService {
       scene: false
     }))
   }
+}
+
+/** Summary frames are stored at FRAME_SIZE; the budget is the user's. */
+function frameOptions(options: SummaryOptions): { maxFrames: number; maxSize: number } {
+  return { maxFrames: options.maxFrames, maxSize: FRAME_SIZE }
 }
 
 function rawOf(error: unknown): string | null {

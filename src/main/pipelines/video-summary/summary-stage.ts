@@ -1,3 +1,4 @@
+import { forEachLimited } from '@shared/concurrency'
 import { VideoSummary, type TranscriptSegment } from '@shared/domain/video'
 import type { Frame } from '@shared/domain/frames'
 import type { AiService } from '../../ai/ai-service'
@@ -106,12 +107,4 @@ async function summariseWindow(
     }
   )
   return result.value.parsed as VideoSummary
-}
-
-async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++] as T)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }

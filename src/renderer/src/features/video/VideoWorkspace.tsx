@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type { Asset } from '@shared/domain/asset'
 import type { Job } from '@shared/domain/job'
-import type { VideoAnalysis } from '@shared/domain/video'
+import { SUMMARY_JOB, type VideoAnalysis } from '@shared/domain/video'
 import { formatDuration } from '@shared/format'
 import { useJobs } from '../../api/hooks'
 import { useAnalysis, useEstimate } from '../../api/video-hooks'
@@ -37,8 +37,6 @@ import { RunForm } from './RunForm'
 import { SummaryPanel } from './SummaryPanel'
 import { TranscriptPanel } from './TranscriptPanel'
 import { usePlayer } from './usePlayer'
-
-const SUMMARY_JOB = 'video.summarize'
 
 /** One video: player, filmstrip, summary, transcript and questions, all seeking the same player. */
 export function VideoWorkspace({ asset }: { asset: Asset }) {
