@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { forEachLimited } from '@shared/concurrency'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from './binaries'
-import { passthroughFrames, runFfmpegSpec, type FfmpegSpec } from './ffmpeg'
+import { passthroughFrames, runFfmpegPipeline, runFfmpegSpec, type FfmpegSpec } from './ffmpeg'
 import { SIGNATURE_BYTES, type Signature } from './phash'
 
 export interface DecodedFrame {
@@ -33,26 +33,47 @@ export interface DecodeRange {
   select?: string
   /** Decoder shortcuts: keyframes only, or reference frames only without deblocking. */
   skip?: 'nokey' | 'bidir'
+  /**
+   * Turn applied by the filter graph. Only for packets piped through NUT, which loses the display
+   * matrix; ffmpeg turns frames read straight from the file itself.
+   */
+  rotate?: 0 | 90 | 180 | 270
 }
 
 let runCounter = 0
 const SHOWINFO = /Parsed_showinfo_(\d+).*?n:\s*(\d+)\s+pts:\s*-?\d+\s+pts_time:(-?[\d.e+-]+)/
 
-/** Chain i: [select →] showinfo → scale → split → (JPEG, 9×8 grey signature). */
-function chain(index: number, range: DecodeRange, maxSize: number): { graph: string; showinfoId: number } {
-  const select = range.select ? `select='${range.select}',` : ''
+/** Filters that turn a stored picture upright (clockwise degrees, as the probe reports them). */
+const UPRIGHT: Record<0 | 90 | 180 | 270, string[]> = {
+  0: [],
+  90: ['transpose=clock'],
+  180: ['hflip', 'vflip'],
+  270: ['transpose=cclock']
+}
+
+/**
+ * Chain i: [select →] [upright →] scale → split → (JPEG, 9×8 grey signature → showinfo). showinfo
+ * sits on the tiny signature branch because it checksums every frame it sees.
+ */
+function chain(
+  index: number,
+  range: DecodeRange,
+  maxSize: number
+): { graph: string; showinfoId: number; filters: number } {
+  const select = range.select ? [`select='${range.select}'`] : []
   const scale = `scale='min(iw,${maxSize})':'min(ih,${maxSize})':force_original_aspect_ratio=decrease`
-  const graph = `[${index}:v:0]${select}showinfo,${scale},split[img${index}][g${index}];[g${index}]scale=9:8:flags=area,format=gray[h${index}]`
-  return { graph, showinfoId: select ? 1 : 0 }
+  const main = [...select, ...UPRIGHT[range.rotate ?? 0], scale, 'split']
+  const signature = ['scale=9:8:flags=area', 'format=gray', 'showinfo']
+  const graph = `[${index}:v:0]${main.join(',')}[img${index}][g${index}];[g${index}]${signature.join(',')}[h${index}]`
+  return { graph, showinfoId: main.length + 2, filters: main.length + signature.length }
+}
+
+function skipOptions(skip: DecodeRange['skip']): string[] {
+  return skip ? ['-skip_frame', skip, '-skip_loop_filter', 'all'] : []
 }
 
 function inputOptions(range: DecodeRange): string[] {
-  const skip =
-    range.skip === 'nokey'
-      ? ['-skip_frame', 'nokey', '-skip_loop_filter', 'all']
-      : range.skip === 'bidir'
-        ? ['-skip_frame', 'bidir', '-skip_loop_filter', 'all']
-        : []
+  const skip = skipOptions(range.skip)
   const from = range.from !== undefined ? ['-ss', Math.max(0, range.from).toFixed(6), '-copyts'] : []
   const to = range.to !== undefined ? ['-to', range.to.toFixed(6)] : []
   return [...skip, '-threads', '1', ...from, ...to]
@@ -68,33 +89,117 @@ export async function decodeRanges(
   ranges: readonly DecodeRange[],
   options: ExtractOptions
 ): Promise<DecodedFrame[][]> {
+  return decodeWith(binaries, ranges, options, (graph, outs, onStderrLine) =>
+    runFfmpegSpec(binaries, {
+      inputs: ranges.map((range) => ({ path: file, options: inputOptions(range) })),
+      globalOptions: ['-filter_complex', graph],
+      outputs: outs,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onStderrLine
+    })
+  )
+}
+
+/**
+ * Packets to decode, by their byte offsets in the file, and the stretch of the file to read for
+ * them (seeking to `fromS` and stopping after `toS`, so each process reads only its part).
+ */
+export interface PacketSelection {
+  /** Inclusive byte-offset ranges; each must start at a keyframe. */
+  byteRanges: [number, number][]
+  fromS: number
+  toS: number
+}
+
+/**
+ * Decodes only the chosen packets in one read of the file: a stream-copy process drops every other
+ * packet before it reaches the decoder, so skipped keyframes and GOPs cost demuxing only, and there
+ * is no per-seek cost (docs/adr/007-packet-selected-decoding.md).
+ */
+export async function decodePackets(
+  binaries: MediaBinaries,
+  file: string,
+  selection: PacketSelection,
+  options: ExtractOptions & Pick<DecodeRange, 'select' | 'skip' | 'rotate'>
+): Promise<DecodedFrame[]> {
+  const range: DecodeRange = { select: options.select, skip: options.skip, rotate: options.rotate }
+  const read = ['-ss', Math.max(0, selection.fromS).toFixed(6), '-to', selection.toS.toFixed(6)]
+
+  const [frames = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
+    runFfmpegPipeline(
+      binaries,
+      {
+        inputs: [{ path: file, options: ['-copyts', ...read] }],
+        outputOptions: [
+          '-map',
+          '0:v:0',
+          '-c',
+          'copy',
+          '-bsf:v',
+          `noise=drop=${keepOnlyExpression(selection.byteRanges)}`,
+          // Keep the file's own clock even where B-frames make the first timestamps negative.
+          '-avoid_negative_ts',
+          'disabled',
+          '-f',
+          'nut'
+        ]
+      },
+      {
+        inputOptions: ['-skip_loop_filter', 'all', ...skipOptions(range.skip), '-threads', '1', '-copyts'],
+        globalOptions: ['-filter_complex', graph],
+        outputs: outs,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+        onStderrLine
+      }
+    )
+  )
+  return frames
+}
+
+/** A noise-bsf drop expression that keeps exactly the packets at these byte offsets. */
+export function keepOnlyExpression(byteRanges: readonly [number, number][]): string {
+  // Commas are escaped: the bitstream-filter list itself is comma-separated.
+  const terms = byteRanges.map(([from, to]) =>
+    from === to ? `eq(pos\\,${from})` : `between(pos\\,${from}\\,${to})`
+  )
+  return terms.length === 0 ? '1' : `not(${terms.join('+')})`
+}
+
+type DecodeRun = (
+  graph: string,
+  outputs: FfmpegSpec['outputs'],
+  onStderrLine: (line: string) => void
+) => Promise<unknown>
+
+async function decodeWith(
+  binaries: MediaBinaries,
+  ranges: readonly DecodeRange[],
+  options: ExtractOptions,
+  run: DecodeRun
+): Promise<DecodedFrame[][]> {
   const name = `run${(runCounter += 1)}`
   const chains = ranges.map((range, i) => chain(i, range, options.maxSize))
-  // Filters are numbered across the whole graph: chain i starts at 6i (5 without select).
+  // Filters are numbered across the whole graph, chain after chain.
   const offsets: number[] = []
   let position = 0
   for (const c of chains) {
     offsets.push(position + c.showinfoId)
-    position += c.showinfoId ? 6 : 5
+    position += c.filters
   }
   const times: number[][] = ranges.map(() => [])
   let seen = 0
-  const spec: FfmpegSpec = {
-    inputs: ranges.map((range) => ({ path: file, options: inputOptions(range) })),
-    globalOptions: ['-filter_complex', chains.map((c) => c.graph).join(';')],
-    outputs: ranges.flatMap((range, i) => outputs(binaries, options.dir, `${name}-${i}`, i, range.frames)),
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-    onStderrLine: (line) => {
-      const match = SHOWINFO.exec(line)
-      const chainIndex = match ? offsets.indexOf(Number(match[1])) : -1
-      if (!match || chainIndex < 0) return
-      ;(times[chainIndex] as number[])[Number(match[2])] = Number(match[3])
-      options.onFrame?.((seen += 1))
-    }
+  const onStderrLine = (line: string): void => {
+    const match = SHOWINFO.exec(line)
+    const chainIndex = match ? offsets.indexOf(Number(match[1])) : -1
+    if (!match || chainIndex < 0) return
+    ;(times[chainIndex] as number[])[Number(match[2])] = Number(match[3])
+    options.onFrame?.((seen += 1))
   }
+  const outs = ranges.flatMap((range, i) => outputs(binaries, options.dir, `${name}-${i}`, i, range.frames))
   try {
-    await runFfmpegSpec(binaries, spec)
+    await run(chains.map((c) => c.graph).join(';'), outs, onStderrLine)
   } catch (error) {
     // A damaged stream can fail late; the frames decoded before that are still good.
     if (seen === 0 || (error instanceof AppError && error.code === 'CANCELLED')) throw error
@@ -116,7 +221,9 @@ function outputs(
   return [
     {
       target: join(dir, `${name}_%05d.jpg`),
-      options: ['-map', `[img${i}]`, ...sync, ...limit, '-q:v', '3', '-f', 'image2', '-y']
+      // -q:v 5 is about JPEG quality 85, in line with image prep; higher costs encode time for
+      // detail a vision model does not use.
+      options: ['-map', `[img${i}]`, ...sync, ...limit, '-q:v', '5', '-f', 'image2', '-y']
     },
     {
       target: join(dir, `${name}.gray`),

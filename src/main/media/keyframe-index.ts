@@ -6,6 +6,8 @@ export interface KeyframeIndex {
   /** Presentation times (s) in decode order. */
   times: Float64Array
   sizes: Uint32Array
+  /** Byte offset of each packet in the file (-1 where the demuxer does not know it). */
+  positions: Float64Array
   keyframe: Uint8Array
   count: number
   keyframeTimes: number[]
@@ -42,7 +44,7 @@ export async function readKeyframeIndex(
         '-select_streams',
         `v:${options.streamIndex ?? 0}`,
         '-show_entries',
-        'packet=pts_time,dts_time,size,flags',
+        'packet=pts_time,dts_time,size,pos,flags',
         '-of',
         'csv=p=0'
       ],
@@ -60,17 +62,19 @@ export async function readKeyframeIndex(
 class IndexBuilder {
   private times = new Float64Array(4096)
   private sizes = new Uint32Array(4096)
+  private positions = new Float64Array(4096)
   private keys = new Uint8Array(4096)
   private n = 0
 
   add(line: string): void {
-    // csv columns follow ffprobe's field order: pts_time, dts_time, size, flags
-    const [pts, dts, size, flags] = line.trim().split(',')
+    // csv columns follow ffprobe's field order: pts_time, dts_time, size, pos, flags
+    const [pts, dts, size, pos, flags] = line.trim().split(',')
     const t = Number(pts !== 'N/A' && pts ? pts : dts)
     if (!Number.isFinite(t)) return
     if (this.n === this.times.length) this.grow()
     this.times[this.n] = t
     this.sizes[this.n] = Number(size) || 0
+    this.positions[this.n] = pos && pos !== 'N/A' ? Number(pos) : -1
     this.keys[this.n] = flags?.includes('K') ? 1 : 0
     this.n += 1
   }
@@ -86,7 +90,15 @@ class IndexBuilder {
     for (let i = 0; i < this.n; i += 1) if (keyframe[i]) keyframeTimes.push(times[i] as number)
     keyframeTimes.sort((a, b) => a - b)
     const ptsSorted = times.slice().sort()
-    return { times, sizes: this.sizes.slice(0, this.n), keyframe, count: this.n, keyframeTimes, ptsSorted }
+    return {
+      times,
+      sizes: this.sizes.slice(0, this.n),
+      positions: this.positions.slice(0, this.n),
+      keyframe,
+      count: this.n,
+      keyframeTimes,
+      ptsSorted
+    }
   }
 
   private grow(): void {
@@ -97,8 +109,11 @@ class IndexBuilder {
     sizes.set(this.sizes)
     const keys = new Uint8Array(next)
     keys.set(this.keys)
+    const positions = new Float64Array(next)
+    positions.set(this.positions)
     this.times = times
     this.sizes = sizes
+    this.positions = positions
     this.keys = keys
   }
 }

@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises'
 import sharp from 'sharp'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from './binaries'
-import { withTempDir } from './ffmpeg'
-import { chooseFrames, CUT_BITS, type FrameCandidate, type FrameReason } from './frame-choice'
+import { canDropPackets, warmUpFfmpeg, withTempDir } from './ffmpeg'
+import { chooseFrames, CUT_BITS, type FrameReason } from './frame-choice'
+import { decodeRanges, decodeRangesParallel, type DecodedFrame, type DecodeRange } from './frame-extract'
+import { toCandidates, type Candidate, type KeyframeContext as Ctx } from './keyframe-context'
+import { readKeyframeIndex } from './keyframe-index'
 import {
-  decodeRanges,
-  decodeRangesParallel,
-  type DecodedFrame,
-  type DecodeRange,
-  type ExtractOptions
-} from './frame-extract'
-import { readKeyframeIndex, type KeyframeIndex } from './keyframe-index'
+  decodeKeyframes,
+  gatherFromPackets,
+  keyframePackets,
+  LATE_CUT_S,
+  LONG_GOP_S
+} from './keyframe-packets'
 import { differenceHash, pictureDistance } from './phash'
-import { probeMedia, type ProbeResult } from './probe'
+import { probeMedia } from './probe'
 import {
   findSizeSpikes,
   planStrategy,
@@ -50,21 +52,6 @@ export interface KeyframeResult {
   elapsedMs: number
 }
 
-interface Candidate extends FrameCandidate {
-  file: string
-}
-
-interface Ctx {
-  binaries: MediaBinaries
-  file: string
-  index: KeyframeIndex
-  probe: ProbeResult
-  durationS: number
-  maxFrames: number
-  extract: ExtractOptions
-  progress: (stage: string, fraction: number) => void
-}
-
 /** Scene-aware frames within a budget, decoding as little of the video as the file allows. */
 export async function selectKeyframes(
   binaries: MediaBinaries,
@@ -75,6 +62,8 @@ export async function selectKeyframes(
   const maxFrames = Math.max(1, Math.floor(options.maxFrames))
   const progress = options.onProgress ?? (() => undefined)
   progress('reading keyframe index', 0)
+  void warmUpFfmpeg(binaries)
+  void canDropPackets(binaries)
   // The container header and the packet index are read at the same time.
   const indexing = readKeyframeIndex(binaries, file, { signal: options.signal })
   indexing.catch(() => undefined)
@@ -104,7 +93,7 @@ export async function selectKeyframes(
       timeoutMs: 120_000 + durationS * 1000
     }
     const ctx: Ctx = { binaries, file, index, probe, durationS, maxFrames, extract, progress }
-    const { candidates, strategy } = await gatherCandidates(ctx, plan.strategy, spikes)
+    const { candidates, strategy, decoding } = await gatherCandidates(ctx, plan.strategy, spikes)
     if (candidates.length === 0)
       throw new AppError('MEDIA_DECODE_FAILED', 'No frame of this video could be decoded.')
     const choice = chooseFrames(candidates, { durationS, maxFrames })
@@ -119,7 +108,8 @@ export async function selectKeyframes(
     }
     progress('storing frames', 0.95)
     const frames = await Promise.all(chosen.map(toSelected))
-    return { durationS, strategy, strategyReason: plan.reason, frames, elapsedMs: Date.now() - started }
+    const strategyReason = `${plan.reason}; ${decoding}`
+    return { durationS, strategy, strategyReason, frames, elapsedMs: Date.now() - started }
   })
 }
 
@@ -127,7 +117,7 @@ async function gatherCandidates(
   ctx: Ctx,
   strategy: 'keyframes' | 'seek' | 'single-pass',
   spikes: SizeSpike[]
-): Promise<{ candidates: Candidate[]; strategy: KeyframeStrategy }> {
+): Promise<Gathered> {
   if (strategy === 'single-pass') {
     ctx.progress('decoding', 0.1)
     const step = ctx.durationS / Math.max(1, ctx.maxFrames * 2)
@@ -136,31 +126,48 @@ async function gatherCandidates(
       ...ctx.extract,
       onFrame: (n) => ctx.progress('decoding', Math.min(0.8, 0.1 + (0.7 * n) / (2 * ctx.maxFrames)))
     })
-    return { candidates: toCandidates(ctx, sampled, 'sample'), strategy }
+    return {
+      candidates: toCandidates(ctx, sampled, 'sample'),
+      strategy,
+      decoding: 'every frame decoded once'
+    }
   }
   if (strategy === 'seek') {
     const sample = sampleEvenly(ctx.index.keyframeTimes, ctx.maxFrames * 2)
-    return {
-      candidates: toCandidates(
-        ctx,
-        await seek(
-          ctx,
-          sample.map((t) => t - ctx.probe.startTime)
-        ),
-        'keyframe'
-      ),
-      strategy
+    return { ...(await sampledKeyframes(ctx, sample)), strategy }
+  }
+  if (await canDropPackets(ctx.binaries)) {
+    const fromPackets = await gatherFromPackets(ctx, spikes).catch(rethrowCancel)
+    if (fromPackets) {
+      return {
+        candidates: fromPackets.candidates,
+        strategy: fromPackets.withScenes ? 'keyframes+scenes' : 'keyframes',
+        decoding: PACKETS
+      }
     }
   }
   const keyframes = toCandidates(ctx, await decodeAllKeyframes(ctx), 'keyframe')
   const scenes = await scenesInsideGops(ctx, keyframes, spikes)
   return {
     candidates: [...keyframes, ...scenes],
-    strategy: scenes.length > 0 ? 'keyframes+scenes' : 'keyframes'
+    strategy: scenes.length > 0 ? 'keyframes+scenes' : 'keyframes',
+    decoding: 'every keyframe, then a seek into each changed GOP'
   }
 }
 
-/** Keyframes only, split at a keyframe into two processes so both cores decode. */
+interface Gathered {
+  candidates: Candidate[]
+  strategy: KeyframeStrategy
+  /** How the frames were read, for the strategy's explanation. */
+  decoding: string
+}
+
+const PACKETS = 'only the chosen packets reach the decoder'
+
+/**
+ * Keyframes only, split at a keyframe into two processes so both cores decode (for an ffmpeg that
+ * cannot select packets).
+ */
 async function decodeAllKeyframes(ctx: Ctx): Promise<DecodedFrame[]> {
   const times = ctx.index.keyframeTimes
   const middle = times.length >= 40 ? times[Math.floor(times.length / 2)] : undefined
@@ -178,10 +185,6 @@ async function decodeAllKeyframes(ctx: Ctx): Promise<DecodedFrame[]> {
   })
   return parts.flat()
 }
-
-/** A cut in the last 0.9 s of a GOP is shown by the next keyframe, at most 0.9 s later. */
-const LATE_CUT_S = 0.9
-const LONG_GOP_S = 2.5
 
 /**
  * Where two neighbouring keyframes show different pictures, a cut lies between them. Unless the
@@ -221,20 +224,32 @@ async function scenesInsideGops(ctx: Ctx, keyframes: Candidate[], spikes: SizeSp
   })
 }
 
+/** Keyframes at these stream times: chosen packets where ffmpeg can, else one seek each. */
+async function sampledKeyframes(ctx: Ctx, times: number[]): Promise<Omit<Gathered, 'strategy'>> {
+  if (await canDropPackets(ctx.binaries)) {
+    const wanted = new Set(times)
+    const keys = keyframePackets(ctx).filter((k) => wanted.has(k.t))
+    const decoded = await decodeKeyframes(ctx, keys).catch(rethrowCancel)
+    if (decoded) return { candidates: decoded, decoding: PACKETS }
+  }
+  const frames = await seek(
+    ctx,
+    times.map((t) => t - ctx.probe.startTime)
+  )
+  return { candidates: toCandidates(ctx, frames, 'keyframe'), decoding: 'one seek per keyframe' }
+}
+
+/** A packet-selection failure falls back to the slower way; cancelling does not. */
+function rethrowCancel(error: unknown): null {
+  if (error instanceof AppError && error.code === 'CANCELLED') throw error
+  return null
+}
+
 /** Frames at player times (seconds from the start), by input seeking. */
 async function seek(ctx: Ctx, times: number[]): Promise<DecodedFrame[]> {
   const start = ctx.probe.startTime
   const ranges = times.map((t) => ({ from: t + start - 0.0005, frames: 1 }))
   return (await decodeRangesParallel(ctx.binaries, ctx.file, ranges, ctx.extract)).flat()
-}
-
-function toCandidates(ctx: Ctx, frames: DecodedFrame[], reason: FrameReason): Candidate[] {
-  return frames.map((f) => ({
-    t: Math.max(0, f.pts - ctx.probe.startTime),
-    signature: f.signature,
-    reason,
-    file: f.file
-  }))
 }
 
 async function toSelected(candidate: Candidate): Promise<SelectedFrame> {

@@ -6,6 +6,8 @@ const LOCAL_MAX_RADIUS = 4
 
 export interface SizeSpike {
   t: number
+  /** Index of the packet in decode order. */
+  packet: number
   /**
    * Packet size over the 75th percentile of its neighbours (the percentile skips the tiny B-frames,
    * so P-frames are the baseline).
@@ -22,10 +24,12 @@ export function findSizeSpikes(index: KeyframeIndex): SizeSpike[] {
   const spikes: SizeSpike[] = []
   for (let i = 0; i < index.count; i += 1) {
     if (index.keyframe[i]) continue
+    // The local-maximum test is cheap and rules out most packets before the sort-based one.
+    if (!isLocalMax(index.sizes, i, index.count)) continue
     const size = index.sizes[i] as number
     const typical = windowPercentile(index.sizes, i, WINDOW, index.count, 0.75)
-    if (typical === 0 || size < SPIKE_FACTOR * typical || !isLocalMax(index.sizes, i, index.count)) continue
-    spikes.push({ t: index.times[i] as number, ratio: size / typical, size })
+    if (typical === 0 || size < SPIKE_FACTOR * typical) continue
+    spikes.push({ t: index.times[i] as number, packet: i, ratio: size / typical, size })
   }
   return spikes.sort((a, b) => a.t - b.t)
 }

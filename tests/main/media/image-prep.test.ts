@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
@@ -26,6 +27,49 @@ describe('prepareImage', () => {
       expect(near(await pixel(out.data, 0.1, 0.9), [0, 0, 255])).toBe(true)
     }
   )
+
+  it('decodes a large JPEG file at a fraction of its size, upright, within 3 % of the target', async () => {
+    // Quadrants red, green / blue, white, 4000×3000 stored, shown turned by EXIF orientation 6.
+    const quadrant = (r: number, g: number, b: number) => ({
+      create: { width: 2000, height: 1500, channels: 3 as const, background: { r, g, b } }
+    })
+    const stored = await sharp(quadrant(255, 0, 0))
+      .extend({ right: 2000, bottom: 1500, background: '#ffffff' })
+      .composite([
+        {
+          input: await sharp(quadrant(0, 255, 0))
+            .png()
+            .toBuffer(),
+          left: 2000,
+          top: 0
+        },
+        {
+          input: await sharp(quadrant(0, 0, 255))
+            .png()
+            .toBuffer(),
+          left: 0,
+          top: 1500
+        }
+      ])
+      .jpeg({ quality: 90 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer()
+    // Brackets in the path: the decode-at-a-fraction request is written in libvips' file[options].
+    const dir = join(tempDir(), 'odd [name]')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'photo[1].jpg'), stored)
+    const fromFile = await prepareImage(join(dir, 'photo[1].jpg'), { model: 'gpt-4o', detail: 'high' })
+    const fromBuffer = await prepareImage(stored, { model: 'gpt-4o', detail: 'high' })
+    expect([fromBuffer.width, fromBuffer.height]).toEqual([768, 1024])
+    expect([fromFile.width, fromFile.height]).toEqual([750, 1000])
+    expect(fromFile.tokens).toBe(fromBuffer.tokens)
+    // Orientation 6 turns the picture a quarter clockwise: red top-right, blue top-left.
+    for (const out of [fromFile, fromBuffer]) {
+      expect(near(await pixel(out.data, 0.9, 0.1), [255, 0, 0])).toBe(true)
+      expect(near(await pixel(out.data, 0.1, 0.1), [0, 0, 255])).toBe(true)
+      expect(near(await pixel(out.data, 0.9, 0.9), [0, 255, 0])).toBe(true)
+    }
+  })
 
   it('sizes for the model family and estimates tokens (tile and patch rules)', async () => {
     const photo = media('image/Landscape_6.jpg')
