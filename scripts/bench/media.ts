@@ -6,13 +6,14 @@ import { prepareAudio } from '../../src/main/media/audio-prep'
 import { resolveMediaBinaries, type MediaBinaries } from '../../src/main/media/binaries'
 import { prepareImage } from '../../src/main/media/image-prep'
 import { largestGap } from '../../src/main/media/frame-choice'
-import { selectKeyframes } from '../../src/main/media/keyframes'
+import { selectKeyframes, type KeyframeResult } from '../../src/main/media/keyframes'
 import { fullSceneDetection, naiveFpsExtraction, recall } from './baselines'
 import { benchAudio, benchPhoto, benchVideo } from './generate'
 
 const ROOT = resolve(__dirname, '..', '..')
 const CACHE = join(ROOT, '.cache', 'bench')
 const QUICK = process.env.BENCH_QUICK === '1'
+const OUR_RUNS = 3
 const SHARED = join(ROOT, '..', 'shared', 'media')
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits)
@@ -28,7 +29,13 @@ async function keyframeBench(
 ) {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-kf-'))
   try {
-    const ours = await timed(() => selectKeyframes(binaries, file, { maxFrames, tmpDir: tmp }))
+    // Ours runs three times (a few seconds each) and the median counts; the first run includes
+    // what a fresh process pays once. The baselines take minutes, so one run each.
+    const runs: { ms: number; value: KeyframeResult }[] = []
+    for (let i = 0; i < OUR_RUNS; i += 1) {
+      runs.push(await timed(() => selectKeyframes(binaries, file, { maxFrames, tmpDir: tmp })))
+    }
+    const ours = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as (typeof runs)[number]
     const naive = await naiveFpsExtraction(file, maxFrames, durationS)
     const scenes = await fullSceneDetection(file)
     const reference = cuts ?? scenes.value
@@ -37,7 +44,10 @@ async function keyframeBench(
       `\n== keyframes: ${label} (${fmt(durationS, 0)} s, budget ${maxFrames}, ${reference.length} ${cuts ? 'known' : 'scene>0.3'} cuts)`
     )
     line('strategy', `${ours.value.strategy} — ${ours.value.strategyReason}`)
-    line('ours: wall time', `${fmt(ours.ms, 0)} ms, ${times.length} frames`)
+    line(
+      `ours: wall time, median of ${runs.length}`,
+      `${fmt(ours.ms, 0)} ms, ${times.length} frames (runs: ${runs.map((r) => fmt(r.ms, 0)).join(', ')} ms)`
+    )
     line(
       'naive fps=N/duration (full decode): wall time',
       `${fmt(naive.ms, 0)} ms, ${naive.value.length} frames`
