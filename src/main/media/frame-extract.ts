@@ -33,6 +33,8 @@ export interface DecodeRange {
   select?: string
   /** Decoder shortcuts: keyframes only, or reference frames only without deblocking. */
   skip?: 'nokey' | 'bidir'
+  /** Decoder threads; 1 where several processes share the cores, 0 (all cores) for a lone pass. */
+  threads?: number
   /**
    * Turn applied by the filter graph. Only for packets piped through NUT, which loses the display
    * matrix; ffmpeg turns frames read straight from the file itself.
@@ -76,7 +78,7 @@ function inputOptions(range: DecodeRange): string[] {
   const skip = skipOptions(range.skip)
   const from = range.from !== undefined ? ['-ss', Math.max(0, range.from).toFixed(6), '-copyts'] : []
   const to = range.to !== undefined ? ['-to', range.to.toFixed(6)] : []
-  return [...skip, '-threads', '1', ...from, ...to]
+  return [...skip, '-threads', String(range.threads ?? 1), ...from, ...to]
 }
 
 /**

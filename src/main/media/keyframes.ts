@@ -80,11 +80,8 @@ export async function selectKeyframes(
     throw new AppError('MEDIA_DECODE_FAILED', 'No video packets could be read from this file.')
   const durationS = probe.durationS ?? Math.max(0.04, (index.ptsSorted.at(-1) ?? 0) - probe.startTime)
   const spikes = findSizeSpikes(index)
-  const plan = planStrategy(
-    index,
-    { durationS, width: probe.video.width, height: probe.video.height, maxFrames },
-    spikes
-  )
+  const shape = { durationS, width: probe.video.width, height: probe.video.height, maxFrames }
+  const plan = planStrategy(index, { ...shape, packetSelection: await canDropPackets(binaries) }, spikes)
   return withTempDir(options.tmpDir, async (dir) => {
     const extract = {
       dir,
@@ -122,7 +119,7 @@ async function gatherCandidates(
     ctx.progress('decoding', 0.1)
     const step = ctx.durationS / Math.max(1, ctx.maxFrames * 2)
     const select = `isnan(prev_selected_t)+gte(t-prev_selected_t,${step.toFixed(3)})+gt(scene,0.3)`
-    const [sampled = []] = await decodeRanges(ctx.binaries, ctx.file, [{ select }], {
+    const [sampled = []] = await decodeRanges(ctx.binaries, ctx.file, [{ select, threads: 0 }], {
       ...ctx.extract,
       onFrame: (n) => ctx.progress('decoding', Math.min(0.8, 0.1 + (0.7 * n) / (2 * ctx.maxFrames)))
     })

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveMediaBinaries, resolveTool, type MediaBinaries } from '../../../src/main/media/binaries'
@@ -72,6 +72,19 @@ describe('packet-selected decoding', () => {
     expect(result.strategyReason).toContain('only the chosen packets reach the decoder')
     const times = result.frames.map((f) => f.t)
     for (const cut of [8, 16.6]) expect(times.some((t) => t >= cut - 0.05 && t <= cut + 1)).toBe(true)
+  })
+
+  it('stops both processes of a pass when cancelled, and leaves no temp files', async () => {
+    const tmp = tempDir()
+    const controller = new AbortController()
+    const running = selectKeyframes(binaries, cutsVideo(tempDir()), {
+      maxFrames: 10,
+      tmpDir: tmp,
+      signal: controller.signal,
+      onProgress: (stage) => stage === 'decoding keyframes' && controller.abort()
+    })
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(readdirSync(tmp)).toEqual([])
   })
 
   it('returns each keyframe at its own time, upright, as ffmpeg itself decodes it', async () => {
