@@ -76,9 +76,19 @@ function skipOptions(skip: DecodeRange['skip']): string[] {
 
 function inputOptions(range: DecodeRange): string[] {
   const skip = skipOptions(range.skip)
-  const from = range.from !== undefined ? ['-ss', Math.max(0, range.from).toFixed(6), '-copyts'] : []
-  const to = range.to !== undefined ? ['-to', range.to.toFixed(6)] : []
-  return [...skip, '-threads', String(range.threads ?? 1), ...from, ...to]
+  // -copyts always: frames keep the stream's own clock whether or not the range seeks, so removing
+  // the container's start offset (MPEG-TS starts at 1.4 s, say) gives player time in both cases.
+  return [...skip, '-threads', String(range.threads ?? 1), '-copyts', ...readWindow(range.from, range.to)]
+}
+
+/**
+ * -ss/-to on the stream's own clock. Without -seek_timestamp ffmpeg adds the file's start time to
+ * -ss, which moves every seek in a file that does not start at 0 (MPEG-TS, edited MP4).
+ */
+export function readWindow(from: number | undefined, to: number | undefined): string[] {
+  if (from === undefined && to === undefined) return []
+  const start = ['-seek_timestamp', '1', '-ss', Math.max(0, from ?? 0).toFixed(6)]
+  return to === undefined ? start : [...start, '-to', to.toFixed(6)]
 }
 
 /**
@@ -126,7 +136,7 @@ export async function decodePackets(
   options: ExtractOptions & Pick<DecodeRange, 'select' | 'skip' | 'rotate'>
 ): Promise<DecodedFrame[]> {
   const range: DecodeRange = { select: options.select, skip: options.skip, rotate: options.rotate }
-  const read = ['-ss', Math.max(0, selection.fromS).toFixed(6), '-to', selection.toS.toFixed(6)]
+  const read = readWindow(selection.fromS, selection.toS)
 
   const [frames = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
     runFfmpegPipeline(

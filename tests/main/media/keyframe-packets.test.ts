@@ -49,8 +49,22 @@ async function referenceFrame(ctx: KeyframeContext, t: number) {
 }
 
 /** A 1280×720, 40 s video with 2 s GOPs and cuts on a keyframe (8 s) and inside a GOP (16.6 s). */
-function cutsVideo(dir: string): string {
-  return makeVideo(dir, 'cuts.mp4', { durationS: 40, cuts: [8, 16.6], gop: 60, width: 1280, height: 720 })
+function cutsVideo(dir: string, name = 'cuts.mp4'): string {
+  return makeVideo(dir, name, { durationS: 40, cuts: [8, 16.6], gop: 60, width: 1280, height: 720 })
+}
+
+async function oldFfmpeg(): Promise<MediaBinaries | null> {
+  const bundled = join('node_modules', '@ffmpeg-installer', 'linux-x64', 'ffmpeg')
+  if (!existsSync(bundled)) return null
+  return { ...binaries, ffmpeg: await resolveTool('ffmpeg', { setting: bundled }) }
+}
+
+function expectCutsFound(times: number[]): void {
+  for (const cut of [8, 16.6])
+    expect(
+      times.some((t) => t >= cut - 0.05 && t <= cut + 1),
+      `cut ${cut}`
+    ).toBe(true)
 }
 
 describe('packet-selected decoding', () => {
@@ -70,8 +84,31 @@ describe('packet-selected decoding', () => {
     const result = await selectKeyframes(binaries, cutsVideo(tempDir()), { maxFrames: 10, tmpDir: tempDir() })
     expect(result.strategy).toBe('keyframes+scenes')
     expect(result.strategyReason).toContain('only the chosen packets reach the decoder')
-    const times = result.frames.map((f) => f.t)
-    for (const cut of [8, 16.6]) expect(times.some((t) => t >= cut - 0.05 && t <= cut + 1)).toBe(true)
+    expectCutsFound(result.frames.map((f) => f.t))
+  })
+
+  it('keeps player time in an MPEG-TS whose clock starts at 1.4 s, whichever way it decodes', async () => {
+    const dir = tempDir()
+    const file = cutsVideo(dir, 'cuts.ts')
+    expect((await probeMedia(binaries, file)).startTime).toBeGreaterThan(1)
+    const packets = await selectKeyframes(binaries, file, { maxFrames: 10, tmpDir: tempDir() })
+    const times = packets.frames.map((f) => f.t)
+    expect(times[0]).toBe(0)
+    // Keyframes every 2 s of player time; the frame of the cut inside a GOP just after 16.6 s.
+    for (const t of times.filter((x) => Math.abs(x - 16.6) > 0.5)) expect(t % 2).toBeCloseTo(0, 3)
+    expectCutsFound(times)
+    // One sampling pass (a small video) and the fallback for an old ffmpeg use the same clock.
+    const small = makeVideo(dir, 'small.ts', { durationS: 12, cuts: [6.5], gop: 60 })
+    const sampled = await selectKeyframes(binaries, small, { maxFrames: 6, tmpDir: tempDir() })
+    expect(sampled.strategy).toBe('single-pass')
+    expect(sampled.frames[0]?.t).toBe(0)
+    expect(sampled.frames.some((f) => f.t >= 6.45 && f.t <= 7.5)).toBe(true)
+    const old = await oldFfmpeg()
+    if (old) {
+      const fallback = await selectKeyframes(old, file, { maxFrames: 10, tmpDir: tempDir() })
+      expect(fallback.frames[0]?.t).toBe(0)
+      expect(fallback.frames.some((f) => f.t >= 8 && f.t <= 9)).toBe(true)
+    }
   })
 
   it('stops both processes of a pass when cancelled, and leaves no temp files', async () => {
@@ -103,15 +140,13 @@ describe('packet-selected decoding', () => {
   })
 
   it('falls back to per-range decoding with an ffmpeg older than 5.0, with the same coverage', async (test) => {
-    const bundled = join('node_modules', '@ffmpeg-installer', 'linux-x64', 'ffmpeg')
-    if (!existsSync(bundled)) return test.skip()
-    const old = { ...binaries, ffmpeg: await resolveTool('ffmpeg', { setting: bundled }) }
+    const old = await oldFfmpeg()
+    if (!old) return test.skip()
     expect(await canDropPackets(old)).toBe(false)
-    const file = cutsVideo(tempDir())
-    const result = await selectKeyframes(old, file, { maxFrames: 10, tmpDir: tempDir() })
+    const result = await selectKeyframes(old, cutsVideo(tempDir()), { maxFrames: 10, tmpDir: tempDir() })
     expect(result.strategyReason).toContain('a seek into each changed GOP')
     const times = result.frames.map((f) => f.t)
-    for (const cut of [8, 16.6]) expect(times.some((t) => t >= cut - 0.05 && t <= cut + 1)).toBe(true)
+    expectCutsFound(times)
     expect(largestGap(times, result.durationS)).toBeLessThanOrEqual((2 * result.durationS) / 10)
   })
 })
