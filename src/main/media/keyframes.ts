@@ -81,7 +81,7 @@ export async function selectKeyframes(
   const durationS = probe.durationS ?? Math.max(0.04, (index.ptsSorted.at(-1) ?? 0) - probe.startTime)
   const spikes = findSizeSpikes(index)
   const shape = { durationS, width: probe.video.width, height: probe.video.height, maxFrames }
-  const plan = planStrategy(index, { ...shape, packetSelection: await canDropPackets(binaries) }, spikes)
+  const plan = planStrategy(index, shape, spikes)
   return withTempDir(options.tmpDir, async (dir) => {
     const extract = {
       dir,

@@ -63,8 +63,6 @@ export interface VideoShape {
   width: number
   height: number
   maxFrames: number
-  /** Keyframes are read by packet selection: two processes per pass, a few passes (ADR 007). */
-  packetSelection?: boolean
 }
 
 // Rough costs on one core, in milliseconds; only their ratios matter.
@@ -91,10 +89,7 @@ export function planStrategy(
   const single = index.count * frameMs * 1.3 + MS_PER_PROCESS
   const seekCount =
     Math.min(spikes.length, keyframes) + Math.max(0, Math.ceil(shape.durationS / (2 * spacing)) - keyframes)
-  // Per core: one process, or with packet selection two per pass (coarse keyframes, halving
-  // rounds when there are many keyframes, GOPs).
-  const processes = shape.packetSelection ? 2 * (keyframes >= 40 ? 3 : 2) : 1
-  const keyPass = (keyframes * MS_PER_MEGAPIXEL_KEYFRAME * mp) / 2 + processes * MS_PER_PROCESS
+  const keyPass = (keyframes * MS_PER_MEGAPIXEL_KEYFRAME * mp) / 2 + 2 * MS_PER_PROCESS
   const seeks =
     (seekCount * (meanGopS * framesPerS * 0.5 * frameMs)) / 2 + Math.ceil(seekCount / 6) * MS_PER_PROCESS
   const sampled = 2 * shape.maxFrames
