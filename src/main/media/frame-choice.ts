@@ -70,8 +70,8 @@ function oneFramePerMoment<C extends FrameCandidate>(sorted: C[], moment: number
 }
 
 /**
- * Greedy cover: from each chosen point, the most novel candidate within maxGap (a scene change if
- * there is one, the latest on a tie), or a fill time where the window holds no decoded frame.
+ * Greedy cover: from each chosen point, the latest scene change within maxGap, else the latest
+ * candidate there, or a fill time where the window holds no decoded frame.
  */
 function coverSkeleton<C extends FrameCandidate>(
   sorted: C[],
@@ -86,10 +86,9 @@ function coverSkeleton<C extends FrameCandidate>(
   while (first || cursor + maxGap < durationS) {
     const limit = cursor + maxGap
     const inWindow = sorted.filter((c) => (first ? c.t >= cursor : c.t > cursor) && c.t <= limit)
-    const pick = inWindow.reduce<C | undefined>(
-      (best, c) => (best === undefined || (novelty.get(c) ?? 0) >= (novelty.get(best) ?? 0) ? c : best),
-      undefined
-    )
+    // A cut is a frame the budget wants anyway; otherwise the latest frame reaches furthest, so
+    // the skeleton takes as few frames as coverage allows and leaves the rest for cuts.
+    const pick = [...inWindow].reverse().find((c) => (novelty.get(c) ?? 0) >= CUT_BITS) ?? inWindow.at(-1)
     if (pick) {
       chosen.add(pick)
       cursor = pick.t

@@ -47,4 +47,20 @@ describe('chooseFrames', () => {
     expect(new Set(fillTimes).size).toBe(fillTimes.length)
     expect(fillTimes.every((t) => t > 2 && t < 60)).toBe(true)
   })
+
+  it('spends the coverage skeleton on cuts and on the frames that reach furthest', () => {
+    // A sampling pass over 40 s: one frame a second, each shot with a one-second flash (2 s into
+    // every ten) that changes the picture more than the cuts at 9.5, 19.5 and 29.5 s do.
+    const cuts = [9.5, 19.5, 29.5]
+    const look = (t: number): number => cuts.filter((c) => c <= t).length
+    const samples = Array.from({ length: 40 }, (_, t) =>
+      frame(t, look(t) + (t % 10 === 2 ? 10 : 0), 'sample')
+    )
+    const candidates = [...samples, ...cuts.map((c) => frame(c, look(c), 'scene'))]
+    const { chosen, fillTimes } = chooseFrames(candidates, { durationS: 40, maxFrames: 7 })
+    const times = chosen.map((c) => c.t)
+    expect(times.length + fillTimes.length).toBeLessThanOrEqual(7)
+    for (const cut of cuts) expect(times, `cut ${cut}`).toContain(cut)
+    expect(largestGap([...times, ...fillTimes], 40)).toBeLessThanOrEqual((2 * 40) / 7)
+  })
 })
