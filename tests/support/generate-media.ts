@@ -150,3 +150,15 @@ export function uprightPixels(): Buffer {
   paint(0, 50, [0, 0, 255])
   return pixels
 }
+
+/** A 6 s HEVC video with AAC sound, the way phones record (made by ffmpeg at test time). */
+export function makeHevcVideo(dir: string): string {
+  const file = join(dir, 'phone.mp4')
+  ffmpeg([
+    ...['-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=30:d=6'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=6'],
+    ...['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1'],
+    ...['-c:a', 'aac', file]
+  ])
+  return file
+}

@@ -9,6 +9,7 @@ import type { SecretStore } from './secrets/secret-store'
 import { DoctorService } from './services/doctor-service'
 import { Importer } from './services/importer'
 import { KeyframeService } from './services/keyframe-service'
+import { PlayableService } from './services/playable-service'
 import { LibraryService } from './services/library-service'
 import { MediaTools } from './services/media-tools'
 import { SettingsService } from './services/settings-service'
@@ -17,6 +18,7 @@ import { createAiServices, type AiServices } from '../ai/wire'
 import { JobQueue } from '../jobs/job-queue'
 import { importJobKind } from '../jobs/kinds/import-job'
 import { keyframesJobKind } from '../jobs/kinds/keyframes-job'
+import { playableJobKind } from '../jobs/kinds/playable-job'
 import { summaryJobKind } from '../jobs/kinds/summary-job'
 import { thumbnailJobKind } from '../jobs/kinds/thumbnail-job'
 import { VideoSummaryService } from '../pipelines/video-summary/summary-service'
@@ -56,6 +58,7 @@ export interface AppServices extends AiServices {
   media: MediaTools
   importer: Importer
   keyframes: KeyframeService
+  playable: PlayableService
   video: VideoService
   summaries: VideoSummaryService
   blobs: BlobStore
@@ -147,6 +150,8 @@ function wireServices(
     tmpDir: paths.tmpDir
   })
   jobs.register(keyframesJobKind({ keyframes, bus }))
+  const playable = new PlayableService({ db, assets, blobs, media, jobs, tmpDir: paths.tmpDir })
+  jobs.register(playableJobKind({ playable, bus }))
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
   const aiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
   const summaries = new VideoSummaryService({
@@ -175,6 +180,7 @@ function wireServices(
     importer,
     keyframes,
     video: new VideoService({ assets, jobs, keyframes }),
+    playable,
     summaries,
     blobs,
     assets,

@@ -21,6 +21,8 @@ export function createHandlers(s: AppServices): Handlers {
     'settings.update': (patch) => s.settings.update(patch),
     'video.frames': ({ assetId }) => s.keyframes.latest(assetId),
     'video.keyframes': ({ assetId, force, ...options }) => s.video.startKeyframes(assetId, options, force),
+    'video.playable': ({ assetId }) => s.playable.get(assetId),
+    'video.makePlayable': ({ assetId }) => s.playable.start(assetId),
     'video.summarize': ({ assetId, options, force }) => s.summaries.start(assetId, options, force),
     'video.estimate': ({ assetId, options }) => s.summaries.estimate(assetId, options),
     'video.analysis': ({ assetId }) => s.summaries.get(assetId),

@@ -63,6 +63,17 @@ export class AssetsRepo {
       .run(hash, assetId, role)
   }
 
+  /** The file an asset holds in this role (say, its playable copy), or null. */
+  blobForRole(assetId: string, role: string): { hash: string; relPath: string } | null {
+    const row = this.db
+      .prepare(
+        `SELECT b.hash AS hash, b.rel_path AS relPath FROM blob_refs r JOIN blobs b ON b.hash = r.hash
+         WHERE r.asset_id = ? AND r.role = ? LIMIT 1`
+      )
+      .get(assetId, role) as { hash: string; relPath: string } | undefined
+    return row ?? null
+  }
+
   /** One search document per (asset, source); later pipelines add transcripts, captions and summaries. */
   upsertSearchDoc(assetId: string, source: string, title: string, body: string): void {
     const existing = this.db

@@ -14,6 +14,13 @@ const AssetRef = z.object({ assetId: z.string().min(1) })
 
 export const videoRoutes = {
   'video.frames': route({ input: AssetRef, output: FrameSet.nullable() }),
+  /** The playable copy of a video this window cannot decode, if made (path relative to the library). */
+  'video.playable': route({
+    input: AssetRef,
+    output: z.object({ path: z.string().nullable(), needed: z.boolean() })
+  }),
+  /** Starts making that copy; `jobId` is null when it exists already. */
+  'video.makePlayable': route({ input: AssetRef, output: z.object({ jobId: z.string().nullable() }) }),
   'video.keyframes': route({
     input: KeyframeOptions.extend({ assetId: z.string().min(1), force: z.boolean().default(false) }),
     output: z.object({ jobId: z.string() })

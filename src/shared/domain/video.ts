@@ -3,6 +3,8 @@ import { FrameSet } from './frames'
 
 /** The job kind that summarises one video or audio file. */
 export const SUMMARY_JOB = 'video.summarize'
+/** Job kind that makes a copy of a video the player cannot decode (DESIGN §7). */
+export const PLAYABLE_JOB = 'video.playable'
 
 export const TranscriptSegment = z.object({ start: z.number(), end: z.number(), text: z.string() })
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>

@@ -11,5 +11,6 @@ export const queryKeys = {
   prices: ['prices'] as const,
   analysis: (assetId: string) => ['video', 'analysis', assetId] as const,
   estimate: (assetId: string, options: unknown) => ['video', 'estimate', assetId, options] as const,
-  conversation: (assetId: string) => ['video', 'conversation', assetId] as const
+  conversation: (assetId: string) => ['video', 'conversation', assetId] as const,
+  playable: (assetId: string) => ['video', 'playable', assetId] as const
 }

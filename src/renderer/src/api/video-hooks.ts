@@ -60,3 +60,20 @@ export function useClearConversation(assetId: string) {
 export function useExport(assetId: string) {
   return useMutation({ mutationFn: (format: ExportFormat) => call('video.export', { assetId, format }) })
 }
+
+/** The playable copy of a video this window cannot decode; refreshed when its job finishes. */
+export function usePlayable(assetId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.playable(assetId),
+    queryFn: () => call('video.playable', { assetId }),
+    enabled
+  })
+}
+
+export function useMakePlayable(assetId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => call('video.makePlayable', { assetId }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.playable(assetId) })
+  })
+}

@@ -8,6 +8,11 @@ export const enVideo = {
   notVideo: 'This is an image. Open a video or audio file to summarise it.',
   cannotPlay:
     'This window cannot play this file ({{codec}}). Frames, chapters, transcript and questions still work; open the file in another player to watch it.',
+  makePlayable: 'Make a playable copy',
+  makePlayableHint:
+    'This window cannot play {{codec}} video. A copy in H.264 (up to 1280 px, same timeline) lets chapters and the transcript seek it; the original stays as it is.',
+  makingPlayable: 'Making a playable copy… {{percent}} %',
+  playingCopy: 'Playing a copy made for this window; the original file is unchanged.',
   allVideos: 'All videos',
   startTitle: 'Summarise this video',
   summarize: 'Summarise',

@@ -105,6 +105,7 @@ export const en = {
       cancelled: 'Cancelled'
     },
     kinds: {
+      'video.playable': 'Playable copy',
       'library.import': 'Import',
       'asset.thumbnail': 'Preview',
       'video.summarize': 'Summary',
@@ -119,6 +120,7 @@ export const en = {
       'selecting keyframes': 'Keyframes',
       transcribing: 'Transcribing',
       summarising: 'Summarising',
+      'making a playable copy': 'Playable copy',
       'waiting for rate limit': 'Waiting for rate limit'
     }
   },

@@ -8,6 +8,11 @@ export const zhCNVideo: Messages['video'] = {
   notVideo: '这是一张图片。请打开视频或音频文件来生成摘要。',
   cannotPlay:
     '此窗口无法播放该文件（{{codec}}）。关键帧、章节、转写和问答仍可使用；如需观看，请用其他播放器打开。',
+  makePlayable: '生成可播放副本',
+  makePlayableHint:
+    '此窗口无法播放 {{codec}} 视频。生成一个 H.264 副本（最长边 1280 像素，时间轴相同）后，章节和字幕即可跳转播放；原文件保持不变。',
+  makingPlayable: '正在生成可播放副本… {{percent}} %',
+  playingCopy: '正在播放为此窗口生成的副本；原文件未改动。',
   allVideos: '全部视频',
   startTitle: '为此视频生成摘要',
   summarize: '生成摘要',

@@ -104,6 +104,7 @@ export const zhCN: Messages = {
       cancelled: '已取消'
     },
     kinds: {
+      'video.playable': '可播放副本',
       'library.import': '导入',
       'asset.thumbnail': '预览',
       'video.summarize': '摘要',
@@ -118,6 +119,7 @@ export const zhCN: Messages = {
       'selecting keyframes': '关键帧',
       transcribing: '转写',
       summarising: '生成摘要',
+      'making a playable copy': '可播放副本',
       'waiting for rate limit': '等待速率限制'
     }
   },

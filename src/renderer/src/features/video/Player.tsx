@@ -1,8 +1,10 @@
-import { Alert, Image, Paper, Stack } from '@mantine/core'
+import { Alert, Image, Paper, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Asset } from '@shared/domain/asset'
 import { mediaUrl } from '../../api/media-url'
+import { usePlayable } from '../../api/video-hooks'
+import { PlayableNotice } from './PlayableNotice'
 
 interface Props {
   asset: Asset
@@ -13,9 +15,12 @@ interface Props {
 /** The video (or, for audio files, the waveform above an audio element) that timestamps seek. */
 export function Player({ asset, mediaRef, onTimeUpdate }: Props) {
   const { t } = useTranslation()
-  // Chromium plays H.264, VP8/9, AV1 and common audio; HEVC and some containers it cannot.
-  const [unplayable, setUnplayable] = useState(false)
-  const src = mediaUrl(asset.path)
+  // Chromium plays H.264, VP8/9, AV1 and common audio; HEVC and some containers it cannot. Such a
+  // video plays from its playable copy once one is made (same timeline, so seeking is unchanged).
+  const [failedSrc, setFailedSrc] = useState<string | null>(null)
+  const copy = usePlayable(asset.id, asset.kind === 'video').data?.path ?? null
+  const src = mediaUrl(copy ?? asset.path)
+  const unplayable = failedSrc !== null && failedSrc === src
   const notice = unplayable && (
     <Alert color="yellow" data-testid="player-unplayable">
       {t('video.cannotPlay', { codec: String(asset.metadata.videoCodec ?? asset.metadata.audioCodec ?? '') })}
@@ -36,7 +41,7 @@ export function Player({ asset, mediaRef, onTimeUpdate }: Props) {
             preload="metadata"
             onTimeUpdate={onTimeUpdate}
             onSeeked={onTimeUpdate}
-            onError={() => setUnplayable(true)}
+            onError={() => setFailedSrc(src ?? null)}
             style={{ width: '100%' }}
             data-testid="video-player"
           />
@@ -46,7 +51,8 @@ export function Player({ asset, mediaRef, onTimeUpdate }: Props) {
   }
   return (
     <Stack gap="xs">
-      {notice}
+      {unplayable && !copy && <PlayableNotice asset={asset} />}
+      {unplayable && copy && notice}
       <video
         ref={mediaRef as React.RefObject<HTMLVideoElement>}
         src={src}
@@ -55,10 +61,18 @@ export function Player({ asset, mediaRef, onTimeUpdate }: Props) {
         preload="metadata"
         onTimeUpdate={onTimeUpdate}
         onSeeked={onTimeUpdate}
-        onError={() => setUnplayable(true)}
+        onError={() => setFailedSrc(src ?? null)}
+        // A video codec Chromium lacks (HEVC) raises no error: the sound plays over no picture.
+        onLoadedMetadata={(event) => event.currentTarget.videoWidth === 0 && setFailedSrc(src ?? null)}
         className="fw-player"
         data-testid="video-player"
+        data-copy={copy ? 'true' : undefined}
       />
+      {copy && !unplayable && (
+        <Text size="xs" c="dimmed" data-testid="playing-copy">
+          {t('video.playingCopy')}
+        </Text>
+      )}
     </Stack>
   )
 }
