@@ -107,6 +107,50 @@ export async function decodeKeyframes(ctx: KeyframeContext, wanted: readonly Key
   return toCandidates(ctx, frames.flat(), 'keyframe')
 }
 
+/** How far after a fill time the frame that fills it may fall (reference frames only are decoded). */
+const FILL_REACH_S = 0.5
+
+/**
+ * A frame at or just after each player time, for gaps no decoded frame covers: from the keyframe
+ * before each time, the reference frames up to it, all in one read per core.
+ */
+export async function decodeFillFrames(ctx: KeyframeContext, times: readonly number[]): Promise<Candidate[]> {
+  const keys = keyframePackets(ctx)
+  const start = ctx.probe.startTime
+  const wanted = times
+    .map((t) => ({ at: t + start, key: [...keys].reverse().find((k) => k.t <= t + start + 0.0005) }))
+    .filter((w): w is { at: number; key: Key } => w.key !== undefined)
+  if (wanted.length === 0) return []
+  const runs = wanted.map(({ at, key }) => ({
+    first: key.packet,
+    last: lastPacketBefore(ctx, key.packet, at + FILL_REACH_S)
+  }))
+  // The first reference frame in the half second from each time (none selected since it began).
+  const select = wanted
+    .map(({ at }) => {
+      const from = at.toFixed(4)
+      return `between(t,${from},${(at + FILL_REACH_S).toFixed(4)})*(isnan(prev_selected_t)+lt(prev_selected_t,${from}))`
+    })
+    .join('+')
+  const groups = splitRunsByBytes(ctx, runs)
+  const decoded = (
+    await Promise.all(groups.map((group) => decodeRuns(ctx, group, { skip: 'bidir', select })))
+  ).flat()
+  const picked = wanted.flatMap(
+    ({ at }) => decoded.find((f) => f.pts >= at - 0.0005 && f.pts <= at + FILL_REACH_S) ?? []
+  )
+  return toCandidates(ctx, [...new Set(picked)], 'fill')
+}
+
+/** The last packet in decode order, from a keyframe on, that is shown no later than `until`. */
+function lastPacketBefore(ctx: KeyframeContext, first: number, until: number): number {
+  let last = first
+  for (let i = first + 1; i < ctx.index.count && !ctx.index.keyframe[i]; i += 1) {
+    if ((ctx.index.times[i] as number) <= until) last = i
+  }
+  return last
+}
+
 export function keyframePackets(ctx: KeyframeContext): Key[] {
   const keys: Key[] = []
   const { index } = ctx

@@ -8,6 +8,7 @@ import { decodeRanges, decodeRangesParallel, type DecodedFrame, type DecodeRange
 import { toCandidates, type Candidate, type KeyframeContext as Ctx } from './keyframe-context'
 import { readKeyframeIndex } from './keyframe-index'
 import {
+  decodeFillFrames,
   decodeKeyframes,
   gatherFromPackets,
   keyframePackets,
@@ -59,7 +60,7 @@ export async function selectKeyframes(
   options: KeyframeOptions
 ): Promise<KeyframeResult> {
   const started = Date.now()
-  const maxFrames = Math.max(1, Math.floor(options.maxFrames))
+  const requested = Math.max(1, Math.floor(options.maxFrames))
   const progress = options.onProgress ?? (() => undefined)
   progress('reading keyframe index', 0)
   void warmUpFfmpeg(binaries)
@@ -79,6 +80,8 @@ export async function selectKeyframes(
   if (index.count === 0)
     throw new AppError('MEDIA_DECODE_FAILED', 'No video packets could be read from this file.')
   const durationS = probe.durationS ?? Math.max(0.04, (index.ptsSorted.at(-1) ?? 0) - probe.startTime)
+  // A budget over the number of frames would ask for coverage finer than the frames themselves.
+  const maxFrames = Math.min(requested, index.count)
   const spikes = findSizeSpikes(index)
   const shape = { durationS, width: probe.video.width, height: probe.video.height, maxFrames }
   const plan = planStrategy(index, shape, spikes)
@@ -97,7 +100,7 @@ export async function selectKeyframes(
     let chosen = choice.chosen
     if (choice.fillTimes.length > 0) {
       progress('filling gaps', 0.85)
-      const fills = toCandidates(ctx, await seek(ctx, choice.fillTimes), 'fill')
+      const fills = await fillFrames(ctx, choice.fillTimes)
       // A seek lands on the next frame, which may be one already chosen.
       const taken = new Set(chosen.map((c) => c.t))
       const fresh = fills.filter((f) => !taken.has(f.t) && taken.add(f.t))
@@ -234,6 +237,15 @@ async function sampledKeyframes(ctx: Ctx, times: number[]): Promise<Omit<Gathere
     times.map((t) => t - ctx.probe.startTime)
   )
   return { candidates: toCandidates(ctx, frames, 'keyframe'), decoding: 'one seek per keyframe' }
+}
+
+/** Frames for gaps no decoded frame covers: chosen packets where ffmpeg can, else one seek each. */
+async function fillFrames(ctx: Ctx, times: number[]): Promise<Candidate[]> {
+  if (await canDropPackets(ctx.binaries)) {
+    const decoded = await decodeFillFrames(ctx, times).catch(rethrowCancel)
+    if (decoded) return decoded
+  }
+  return toCandidates(ctx, await seek(ctx, times), 'fill')
 }
 
 /** A packet-selection failure falls back to the slower way; cancelling does not. */

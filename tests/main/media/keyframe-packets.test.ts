@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveMediaBinaries, resolveTool, type MediaBinaries } from '../../../src/main/media/binaries'
 import { canDropPackets } from '../../../src/main/media/ffmpeg'
@@ -46,6 +47,14 @@ async function referenceFrame(ctx: KeyframeContext, t: number) {
   const [frame] = frames
   if (!frame) throw new Error(`no reference frame at ${t}`)
   return frame
+}
+
+/** Mean absolute grey-level difference of two pictures, both shrunk to 64×36. */
+async function meanDifference(a: Buffer | string, b: Buffer | string): Promise<number> {
+  const grey = (input: Buffer | string) =>
+    sharp(input).resize(64, 36, { fit: 'fill' }).greyscale().raw().toBuffer()
+  const [x, y] = await Promise.all([grey(a), grey(b)])
+  return x.reduce((sum, v, i) => sum + Math.abs(v - (y[i] as number)), 0) / x.length
 }
 
 /** A 1280×720, 40 s video with 2 s GOPs and cuts on a keyframe (8 s) and inside a GOP (16.6 s). */
@@ -109,6 +118,29 @@ describe('packet-selected decoding', () => {
       const fallback = await selectKeyframes(old, file, { maxFrames: 10, tmpDir: tempDir() })
       expect(fallback.frames[0]?.t).toBe(0)
       expect(fallback.frames.some((f) => f.t >= 8 && f.t <= 9)).toBe(true)
+    }
+  })
+
+  it('fills long takes with the frame at the time asked for, read from chosen packets', async () => {
+    // 10 s GOPs and a budget of 20 over 40 s: most frames come from inside GOPs, not keyframes.
+    const file = makeVideo(tempDir(), 'long-takes.mp4', {
+      durationS: 40,
+      cuts: [25.3],
+      gop: 300,
+      width: 1280,
+      height: 720
+    })
+    const result = await selectKeyframes(binaries, file, { maxFrames: 20, tmpDir: tempDir() })
+    const times = result.frames.map((f) => f.t)
+    expect(times.length).toBeLessThanOrEqual(20)
+    expect(largestGap(times, result.durationS)).toBeLessThanOrEqual((2 * 40) / 20)
+    const fills = result.frames.filter((f) => f.reason === 'fill')
+    expect(fills.length).toBeGreaterThan(5)
+    const ctx = await contextFor(file, tempDir())
+    for (const fill of fills.slice(0, 4)) {
+      const reference = await referenceFrame(ctx, fill.t)
+      expect(reference.pts - ctx.probe.startTime).toBeCloseTo(fill.t, 3)
+      expect(await meanDifference(fill.jpeg, reference.file), `fill at ${fill.t}`).toBeLessThan(6)
     }
   })
 
