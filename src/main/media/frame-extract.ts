@@ -85,7 +85,7 @@ function inputOptions(range: DecodeRange): string[] {
  * -ss/-to on the stream's own clock. Without -seek_timestamp ffmpeg adds the file's start time to
  * -ss, which moves every seek in a file that does not start at 0 (MPEG-TS, edited MP4).
  */
-export function readWindow(from: number | undefined, to: number | undefined): string[] {
+function readWindow(from: number | undefined, to: number | undefined): string[] {
   if (from === undefined && to === undefined) return []
   const start = ['-seek_timestamp', '1', '-ss', Math.max(0, from ?? 0).toFixed(6)]
   return to === undefined ? start : [...start, '-to', to.toFixed(6)]

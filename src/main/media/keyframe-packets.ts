@@ -115,10 +115,10 @@ const FILL_REACH_S = 0.5
  * before each time, the reference frames up to it, all in one read per core.
  */
 export async function decodeFillFrames(ctx: KeyframeContext, times: readonly number[]): Promise<Candidate[]> {
-  const keys = keyframePackets(ctx)
+  const latestFirst = keyframePackets(ctx).reverse()
   const start = ctx.probe.startTime
   const wanted = times
-    .map((t) => ({ at: t + start, key: [...keys].reverse().find((k) => k.t <= t + start + 0.0005) }))
+    .map((t) => ({ at: t + start, key: latestFirst.find((k) => k.t <= t + start + 0.0005) }))
     .filter((w): w is { at: number; key: Key } => w.key !== undefined)
   if (wanted.length === 0) return []
   const runs = wanted.map(({ at, key }) => ({

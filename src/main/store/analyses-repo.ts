@@ -53,16 +53,12 @@ export class AnalysesRepo {
     return raw ? toRow(raw) : null
   }
 
-  begin(a: {
-    id: string
-    assetId: string
-    kind: string
-    cacheKey: string
-    options: unknown
-    model: string
-    providerId: string | null
-    jobId: string | null
-  }): AnalysisRow {
+  begin(
+    a: Pick<
+      AnalysisRow,
+      'id' | 'assetId' | 'kind' | 'cacheKey' | 'options' | 'model' | 'providerId' | 'jobId'
+    >
+  ): AnalysisRow {
     const now = new Date().toISOString()
     this.db
       .prepare(

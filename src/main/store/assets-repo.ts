@@ -1,4 +1,5 @@
 import type { Asset, AssetKind, MediaMetadata } from '@shared/domain/asset'
+import { AppError } from '@shared/errors'
 import type { Db } from './database'
 import { planSearch, searchSubquery } from './search-query'
 
@@ -96,6 +97,20 @@ export class AssetsRepo {
   get(id: string): Asset | null {
     const row = this.db.prepare(`${SELECT_ASSET} WHERE a.id = ?`).get(id) as AssetRow | undefined
     return row ? toAsset(row) : null
+  }
+
+  /** The asset, or NOT_FOUND: what every service that is handed an id needs first. */
+  require(id: string): Asset {
+    const asset = this.get(id)
+    if (!asset) throw new AppError('NOT_FOUND', `No asset with id ${id}.`)
+    return asset
+  }
+
+  /** The asset if it is a video, else NOT_FOUND or MEDIA_NO_VIDEO. */
+  requireVideo(id: string): Asset {
+    const asset = this.require(id)
+    if (asset.kind !== 'video') throw new AppError('MEDIA_NO_VIDEO', `${asset.name} is not a video.`)
+    return asset
   }
 
   findByHash(hash: string): Asset | null {

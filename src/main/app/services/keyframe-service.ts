@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
 import type { FrameSet, KeyframeOptions } from '@shared/domain/frames'
-import { AppError } from '@shared/errors'
 import type { Db } from '../../store/database'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore, StoredBlob } from '../../store/blob-store'
@@ -44,9 +43,7 @@ export class KeyframeService {
     options: KeyframeOptions,
     run: { signal?: AbortSignal; progress?: (stage: string, fraction: number) => void } = {}
   ): Promise<FrameSet> {
-    const asset = this.deps.assets.get(assetId)
-    if (!asset) throw new AppError('NOT_FOUND', `No asset with id ${assetId}.`)
-    if (asset.kind !== 'video') throw new AppError('MEDIA_NO_VIDEO', `${asset.name} is not a video.`)
+    const asset = this.deps.assets.requireVideo(assetId)
     const result = await selectKeyframes(
       await this.deps.media.binaries(),
       this.deps.blobs.absolutePath(asset.path),

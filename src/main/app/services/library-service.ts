@@ -1,7 +1,6 @@
 import { basename } from 'node:path'
 import type { Asset } from '@shared/domain/asset'
 import type { LibraryQuery } from '@shared/contract/library'
-import { AppError } from '@shared/errors'
 import type { EventBus } from '../event-bus'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
@@ -28,9 +27,7 @@ export class LibraryService {
   }
 
   get(id: string): Asset {
-    const asset = this.deps.assets.get(id)
-    if (!asset) throw new AppError('NOT_FOUND', `No asset with id ${id}.`)
-    return asset
+    return this.deps.assets.require(id)
   }
 
   /** Import runs as a job so it survives navigation, reports progress and resumes after a crash. */

@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { PLAYABLE_JOB } from '@shared/domain/video'
-import { AppError } from '@shared/errors'
 import { makePlayableCopy, needsPlayableCopy } from '../../media/playable-copy'
 import type { Db } from '../../store/database'
 import type { AssetsRepo } from '../../store/assets-repo'
@@ -33,14 +32,14 @@ export class PlayableService {
   ) {}
 
   get(assetId: string): PlayableCopy {
-    const asset = this.requireVideo(assetId)
+    const asset = this.deps.assets.requireVideo(assetId)
     const copy = this.deps.assets.blobForRole(assetId, ROLE)
     return { path: copy?.relPath ?? null, needed: needsPlayableCopy(asset.metadata.videoCodec) }
   }
 
   /** Starts the job, unless a copy is there already (then null). */
   start(assetId: string): { jobId: string | null } {
-    const asset = this.requireVideo(assetId)
+    const asset = this.deps.assets.requireVideo(assetId)
     if (this.deps.assets.blobForRole(assetId, ROLE)) return { jobId: null }
     const job = this.deps.jobs.enqueue({
       kind: PLAYABLE_JOB,
@@ -56,7 +55,7 @@ export class PlayableService {
     assetId: string,
     run: { signal?: AbortSignal; progress?: (fraction: number) => void } = {}
   ): Promise<string> {
-    const asset = this.requireVideo(assetId)
+    const asset = this.deps.assets.requireVideo(assetId)
     const existing = this.deps.assets.blobForRole(assetId, ROLE)
     if (existing) return existing.relPath
     const output = join(this.deps.tmpDir, `playable-${randomUUID()}.mp4`)
@@ -83,12 +82,5 @@ export class PlayableService {
     } finally {
       await rm(output, { force: true })
     }
-  }
-
-  private requireVideo(assetId: string) {
-    const asset = this.deps.assets.get(assetId)
-    if (!asset) throw new AppError('NOT_FOUND', `No asset with id ${assetId}.`)
-    if (asset.kind !== 'video') throw new AppError('MEDIA_NO_VIDEO', `${asset.name} is not a video.`)
-    return asset
   }
 }

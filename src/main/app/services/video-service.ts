@@ -1,5 +1,4 @@
 import type { KeyframeOptions } from '@shared/domain/frames'
-import { AppError } from '@shared/errors'
 import type { JobQueue } from '../../jobs/job-queue'
 import { KEYFRAMES_JOB } from '../../jobs/kinds/keyframes-job'
 import type { AssetsRepo } from '../../store/assets-repo'
@@ -10,9 +9,7 @@ export class VideoService {
   constructor(private readonly deps: { assets: AssetsRepo; jobs: JobQueue; keyframes: KeyframeService }) {}
 
   startKeyframes(assetId: string, options: KeyframeOptions, force: boolean): { jobId: string } {
-    const asset = this.deps.assets.get(assetId)
-    if (!asset) throw new AppError('NOT_FOUND', `No asset with id ${assetId}.`)
-    if (asset.kind !== 'video') throw new AppError('MEDIA_NO_VIDEO', `${asset.name} is not a video.`)
+    const asset = this.deps.assets.requireVideo(assetId)
     const job = this.deps.jobs.enqueue({
       kind: KEYFRAMES_JOB,
       title: asset.name,

@@ -304,8 +304,7 @@ export class VideoSummaryService {
   }
 
   private media(assetId: string): Asset {
-    const asset = this.deps.assets.get(assetId)
-    if (!asset) throw new AppError('NOT_FOUND', `No asset with id ${assetId}.`)
+    const asset = this.deps.assets.require(assetId)
     if (asset.kind === 'image')
       throw new AppError('MEDIA_NO_VIDEO', `${asset.name} is an image, not a video or audio file.`)
     return asset
