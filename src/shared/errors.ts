@@ -92,3 +92,12 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'INTERNAL', message: message || 'Unexpected error.' }
 }
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}
+
+/** A code read back from storage or another process, checked against the known codes. */
+export function errorCodeOf(value: unknown, fallback: ErrorCode): ErrorCode {
+  return isErrorCode(value) ? value : fallback
+}

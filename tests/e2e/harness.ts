@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { createApp, type FramewiseApp } from '../../src/main/app/create-app'
-import { MemorySecretStore } from '../../src/main/app/secrets/secret-store'
+import { MemorySecretStore } from '../../src/main/platform/secrets/secret-store'
 import { startWebServer, type WebServer } from '../../src/main/server/web-server'
 import { ROOT } from '../support/spawn'
 

@@ -1,5 +1,5 @@
 import { createApp, type AppConfig, type FramewiseApp } from '../../src/main/app/create-app'
-import { MemorySecretStore } from '../../src/main/app/secrets/secret-store'
+import { MemorySecretStore } from '../../src/main/platform/secrets/secret-store'
 import { afterEach } from 'vitest'
 import { tempDir } from './temp'
 

@@ -1,5 +1,5 @@
-import type { EventBus } from '../app/event-bus'
-import type { Logger } from '../app/logger'
+import type { EventBus } from '../platform/event-bus'
+import type { Logger } from '../platform/logger'
 import { createClient } from './client-factory'
 import type { ProviderService } from './provider-service'
 

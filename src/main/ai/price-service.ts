@@ -1,5 +1,5 @@
 import type { Price } from '@shared/domain/usage'
-import type { PricesRepo } from '../store/prices-repo'
+import type { PricesRepo } from './store/prices-repo'
 import { costOf, DEFAULT_PRICES, findPrice, type BillableUsage } from './pricing'
 
 /** The built-in price table overlaid with the user's edits. */

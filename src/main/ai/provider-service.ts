@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { ConnectionTest, Provider, ProviderInput, ProviderKind } from '@shared/domain/provider'
 import { AppError } from '@shared/errors'
-import type { SecretStore } from '../app/secrets/secret-store'
-import type { ProviderRow, ProvidersRepo } from '../store/providers-repo'
+import type { SecretStore } from '../platform/secrets/secret-store'
+import type { ProviderRow, ProvidersRepo } from './store/providers-repo'
 import { isLocalUrl, PRESETS } from './presets'
 
 export interface ResolvedProvider {

@@ -1,5 +1,5 @@
 import type { ApiKind } from '@shared/domain/usage'
-import type { UsageRepo } from '../store/usage-repo'
+import type { UsageRepo } from './store/usage-repo'
 import type { PriceService } from './price-service'
 import type { UsageFields } from './usage-parse'
 

@@ -1,22 +1,23 @@
-import type { EventBus } from '../app/event-bus'
-import type { Logger } from '../app/logger'
-import type { SecretStore } from '../app/secrets/secret-store'
+import type { EventBus } from '../platform/event-bus'
+import type { Logger } from '../platform/logger'
+import type { SecretStore } from '../platform/secrets/secret-store'
 import type { Db } from '../store/database'
-import { PricesRepo } from '../store/prices-repo'
-import { ProvidersRepo } from '../store/providers-repo'
-import { UsageRepo } from '../store/usage-repo'
+import { PricesRepo } from './store/prices-repo'
+import { ProvidersRepo } from './store/providers-repo'
+import { UsageRepo } from './store/usage-repo'
 import { AiService } from './ai-service'
 import { AiExecutor } from './executor'
 import { HealthMonitor, type WaitingJobs } from './health-monitor'
 import { PriceService } from './price-service'
 import { ProviderService } from './provider-service'
 import { UsageLedger } from './usage-ledger'
+import { UsageReports } from './usage-reports'
 
 export interface AiServices {
   ai: AiService
   providers: ProviderService
   prices: PriceService
-  usage: UsageRepo
+  usage: UsageReports
   health: HealthMonitor
 }
 
@@ -35,8 +36,8 @@ export function createAiServices(deps: {
     env: deps.env
   })
   const prices = new PriceService(new PricesRepo(deps.db))
-  const usage = new UsageRepo(deps.db)
-  const ledger = new UsageLedger({ repo: usage, prices })
+  const usageRepo = new UsageRepo(deps.db)
+  const ledger = new UsageLedger({ repo: usageRepo, prices })
   const executor = new AiExecutor({ providers, ledger, env: deps.env, logger: deps.logger })
   const ai = new AiService({ executor, providers, ledger, env: deps.env })
   const health = new HealthMonitor({
@@ -46,5 +47,5 @@ export function createAiServices(deps: {
     logger: deps.logger,
     env: deps.env
   })
-  return { ai, providers, prices, usage, health }
+  return { ai, providers, prices, usage: new UsageReports(usageRepo), health }
 }

@@ -1,38 +1,30 @@
 import { mkdirSync } from 'node:fs'
-import { EventBus } from './event-bus'
-import { createHandlers } from './handlers'
-import { createSilentLogger, type Logger } from './logger'
-import { appPaths, type AppPaths } from './paths'
-import { createRouter, type Router } from './router'
-import { FileSecretStore } from './secrets/file-secret-store'
-import type { SecretStore } from './secrets/secret-store'
-import { DoctorService } from './services/doctor-service'
-import { Importer } from './services/importer'
-import { KeyframeService } from './services/keyframe-service'
-import { PlayableService } from './services/playable-service'
-import { LibraryService } from './services/library-service'
-import { MediaTools } from './services/media-tools'
-import { SettingsService } from './services/settings-service'
-import { VideoService } from './services/video-service'
 import { createAiServices, type AiServices } from '../ai/wire'
+import type { Handlers } from '../features/feature'
+import { jobsFeature } from '../features/jobs'
+import { libraryFeature } from '../features/library'
+import { playgroundFeature } from '../features/playground'
+import { probeFeature } from '../features/probe'
+import { providersFeature } from '../features/providers'
+import { settingsFeature } from '../features/settings'
+import { systemFeature } from '../features/system'
+import { usageFeature } from '../features/usage'
+import { videoFeature } from '../features/video'
+import { videoSummaryFeature } from '../features/video-summary'
 import { JobQueue } from '../jobs/job-queue'
-import { importJobKind } from '../jobs/kinds/import-job'
-import { keyframesJobKind } from '../jobs/kinds/keyframes-job'
-import { playableJobKind } from '../jobs/kinds/playable-job'
-import { summaryJobKind } from '../jobs/kinds/summary-job'
-import { thumbnailJobKind } from '../jobs/kinds/thumbnail-job'
-import { VideoSummaryService } from '../pipelines/video-summary/summary-service'
-import { VideoChat } from '../pipelines/video-summary/video-chat'
-import { AnalysesRepo } from '../store/analyses-repo'
-import { ConversationsRepo } from '../store/conversations-repo'
-import { TranscriptsRepo } from '../store/transcripts-repo'
+import { JobsRepo } from '../jobs/jobs-repo'
+import { EventBus } from '../platform/event-bus'
+import { MediaTools } from '../platform/ffmpeg/media-tools'
+import { createSilentLogger, type Logger } from '../platform/logger'
+import { appPaths, type AppPaths } from '../platform/paths'
+import { FileSecretStore } from '../platform/secrets/file-secret-store'
+import type { SecretStore } from '../platform/secrets/secret-store'
 import { AssetsRepo } from '../store/assets-repo'
-import { FramesRepo } from '../store/frames-repo'
 import { BlobStore } from '../store/blob-store'
 import { openDatabase, type Db } from '../store/database'
-import { JobsRepo } from '../store/jobs-repo'
-import { SettingsRepo } from '../store/settings-repo'
 import { snapshotIfDue } from '../store/snapshots'
+import { MIGRATIONS } from './migrations'
+import { createRouter, type Router } from './router'
 
 export interface AppConfig {
   dataDir: string
@@ -48,23 +40,8 @@ export interface AppConfig {
   runJobs?: boolean
 }
 
-export interface AppServices extends AiServices {
-  app: { info(): { version: string; dataDir: string; platform: string } }
-  library: LibraryService
-  jobs: JobQueue
-  jobsRepo: JobsRepo
-  settings: SettingsService
-  doctor: DoctorService
-  media: MediaTools
-  importer: Importer
-  keyframes: KeyframeService
-  playable: PlayableService
-  video: VideoService
-  summaries: VideoSummaryService
-  blobs: BlobStore
-  assets: AssetsRepo
-  secrets: SecretStore
-}
+/** The features' services, for the shells and for tests; the faces call the core through `router`. */
+export type AppServices = ReturnType<typeof wireFeatures>['services']
 
 export interface FramewiseApp {
   paths: AppPaths
@@ -78,32 +55,27 @@ export interface FramewiseApp {
 
 const SNAPSHOT_INTERVAL_MS = 24 * 60 * 60 * 1000
 
-/** The composition root: the only place that wires services to their collaborators. */
+/** The composition root: the only place that wires features to the layers below them. */
 export function createApp(config: AppConfig): FramewiseApp {
   const paths = appPaths(config.dataDir)
   mkdirSync(paths.dataDir, { recursive: true })
+  mkdirSync(paths.stagingDir, { recursive: true })
   const env = config.env ?? process.env
   const logger = config.logger ?? createSilentLogger()
   const strict = config.strict ?? env.NODE_ENV !== 'production'
   const db = openDatabase({
     file: paths.dbFile,
     backupsDir: paths.backupsDir,
-    nativeBinding: config.nativeBinding
+    nativeBinding: config.nativeBinding,
+    migrations: MIGRATIONS
   })
   const bus = new EventBus(strict)
-  const services = wireServices(config, { paths, db, bus, logger, env })
-  const router = createRouter(createHandlers(services), { validateOutput: strict, logger })
+  const { services, handlers } = wireFeatures(config, { paths, db, bus, logger, env })
+  const router = createRouter(handlers, { validateOutput: strict, logger })
 
   services.blobs.sweepStrays()
   void services.blobs.collectGarbage()
-  const snapshot = (): void => {
-    try {
-      snapshotIfDue(db, paths.backupsDir, { intervalMs: SNAPSHOT_INTERVAL_MS, keep: 5 })
-    } catch (error) {
-      logger.warn('snapshot failed', { error: String(error) })
-    }
-  }
-  const snapshotTimer = setInterval(snapshot, SNAPSHOT_INTERVAL_MS)
+  const snapshotTimer = setInterval(() => snapshot(db, paths, logger), SNAPSHOT_INTERVAL_MS)
   snapshotTimer.unref()
   if (config.runJobs !== false) {
     services.jobs.start()
@@ -126,64 +98,61 @@ export function createApp(config: AppConfig): FramewiseApp {
   }
 }
 
-function wireServices(
-  config: AppConfig,
-  core: { paths: AppPaths; db: Db; bus: EventBus; logger: Logger; env: NodeJS.ProcessEnv }
-): AppServices {
+function snapshot(db: Db, paths: AppPaths, logger: Logger): void {
+  try {
+    snapshotIfDue(db, paths.backupsDir, { intervalMs: SNAPSHOT_INTERVAL_MS, keep: 5 })
+  } catch (error) {
+    logger.warn('snapshot failed', { error: String(error) })
+  }
+}
+
+interface Core {
+  paths: AppPaths
+  db: Db
+  bus: EventBus
+  logger: Logger
+  env: NodeJS.ProcessEnv
+}
+
+function wireFeatures(config: AppConfig, core: Core) {
   const { paths, db, bus, logger, env } = core
-  mkdirSync(paths.stagingDir, { recursive: true })
   const assets = new AssetsRepo(db)
-  const jobsRepo = new JobsRepo(db)
   const blobs = new BlobStore({ db, blobsDir: paths.blobsDir, tmpDir: paths.tmpDir })
-  const settings = new SettingsService({ repo: new SettingsRepo(db), bus })
-  const media = new MediaTools({ paths: () => settings.get(), env })
-  const jobs = new JobQueue({ repo: jobsRepo, bus, logger })
-  const importer = new Importer({ db, assets, blobs, media, dataDir: paths.dataDir })
-  jobs.register(importJobKind({ importer, bus, stagingDir: paths.stagingDir }))
-  jobs.register(thumbnailJobKind({ db, assets, blobs, media, bus, tmpDir: paths.tmpDir }))
-  const keyframes = new KeyframeService({
-    db,
-    assets,
-    frames: new FramesRepo(db),
-    blobs,
-    media,
-    tmpDir: paths.tmpDir
-  })
-  jobs.register(keyframesJobKind({ keyframes, bus }))
-  const playable = new PlayableService({ db, assets, blobs, media, jobs, tmpDir: paths.tmpDir })
-  jobs.register(playableJobKind({ playable, bus }))
+  const jobs = new JobQueue({ repo: new JobsRepo(db), bus, logger })
+  const settings = settingsFeature({ db, bus })
+  const media = new MediaTools({ paths: () => settings.services.settings.get(), env })
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
-  const aiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
-  const summaries = new VideoSummaryService({
-    ...aiServices,
-    assets,
-    analyses: new AnalysesRepo(db),
-    transcripts: new TranscriptsRepo(db),
-    keyframes,
-    blobs,
-    media,
+  const ai: AiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
+  const shared = { db, assets, blobs, media, jobs, bus, paths }
+  const system = systemFeature({ db, media, dataDir: paths.dataDir, version: config.version })
+  const library = libraryFeature(shared)
+  const video = videoFeature(shared)
+  const summary = videoSummaryFeature({ ...shared, ai, keyframes: video.services.keyframes })
+  const playground = playgroundFeature({ ai, bus })
+  const handlers: Handlers = {
+    ...system.handlers,
+    ...settings.handlers,
+    ...jobsFeature({ jobs }).handlers,
+    ...library.handlers,
+    ...video.handlers,
+    ...summary.handlers,
+    ...probeFeature({ media }).handlers,
+    ...playground.handlers,
+    ...providersFeature({ ai }).handlers,
+    ...usageFeature({ ai }).handlers
+  }
+  const services = {
+    ...ai,
+    ...system.services,
+    ...settings.services,
+    ...library.services,
+    ...video.services,
+    ...summary.services,
+    ...playground.services,
     jobs,
-    bus,
-    chat: new VideoChat({ ai: aiServices.ai, conversations: new ConversationsRepo(db), blobs }),
-    tmpDir: paths.tmpDir
-  })
-  jobs.register(summaryJobKind({ summaries }))
-  return {
-    ...aiServices,
-    app: { info: () => ({ version: config.version, dataDir: paths.dataDir, platform: process.platform }) },
-    library: new LibraryService({ assets, blobs, jobs, jobsRepo, bus }),
-    jobs,
-    jobsRepo,
-    settings,
-    doctor: new DoctorService({ db, media, dataDir: paths.dataDir, version: config.version }),
     media,
-    importer,
-    keyframes,
-    video: new VideoService({ assets, jobs, keyframes }),
-    playable,
-    summaries,
     blobs,
-    assets,
     secrets
   }
+  return { services, handlers }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isRouteName, routes, type RouteInput, type RouteName, type RouteOutput } from '@shared/contract'
 import { AppError, toErrorInfo, type Result } from '@shared/errors'
-import type { Logger } from './logger'
+import type { Logger } from '../platform/logger'
 
 export type Handlers = {
   [N in RouteName]: (input: z.output<(typeof routes)[N]['input']>) => Promise<RouteOutput<N>> | RouteOutput<N>

@@ -1,15 +1,15 @@
 import type { Asset } from '@shared/domain/asset'
-import type { FramewiseApp } from '../app/create-app'
+import type { CommandContext } from './context'
 import { formatBytes, formatDuration } from './output'
 
 export type CliAsset = Asset & { file: string; thumbnailFile: string | null }
 
 /** Assets as the CLI prints them: with absolute paths of the stored file and its thumbnail. */
-export function toCliAsset(app: FramewiseApp, asset: Asset): CliAsset {
+export function toCliAsset(ctx: Pick<CommandContext, 'libraryFile'>, asset: Asset): CliAsset {
   return {
     ...asset,
-    file: app.services.blobs.absolutePath(asset.path),
-    thumbnailFile: asset.thumb.path ? app.services.blobs.absolutePath(asset.thumb.path) : null
+    file: ctx.libraryFile(asset.path),
+    thumbnailFile: asset.thumb.path ? ctx.libraryFile(asset.thumb.path) : null
   }
 }
 

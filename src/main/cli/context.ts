@@ -1,17 +1,25 @@
+import { join } from 'node:path'
+import type { EventName, EventPayload, RouteInput, RouteName, RouteOutput } from '@shared/contract'
 import { createApp, type FramewiseApp } from '../app/create-app'
-import { createStderrLogger } from '../app/logger'
-import { packageVersion } from '../app/package-info'
-import { resolveDataDir } from '../app/paths'
+import { createStderrLogger } from '../platform/logger'
+import { packageVersion } from '../platform/package-info'
+import { resolveDataDir } from '../platform/paths'
 import { Output } from './output'
 
 export interface GlobalOptions {
   dataDir?: string
   json?: boolean
   verbose?: boolean
+  provider?: string
+  baseUrl?: string
 }
 
+/** What a command may use: the core's front door (routes and events), like the renderer. */
 export interface CommandContext {
-  app: FramewiseApp
+  call<N extends RouteName>(route: N, input: RouteInput<N>): Promise<RouteOutput<N>>
+  on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void): () => void
+  /** Absolute path of a file the library stores (route results carry paths relative to it). */
+  libraryFile(relPath: string): string
   out: Output
 }
 
@@ -19,11 +27,13 @@ export interface CommandContext {
 export async function withApp(
   options: GlobalOptions,
   setup: { runJobs: boolean },
-  body: (ctx: CommandContext) => Promise<number>
+  body: (ctx: CommandContext, app: FramewiseApp) => Promise<number>
 ): Promise<number> {
   const out = new Output(Boolean(options.json))
   let app: FramewiseApp | null = null
   try {
+    // One process per command, so the flag simply stands in for the variable the env provider reads.
+    if (options.baseUrl) process.env.OPENAI_BASE_URL = options.baseUrl
     app = createApp({
       dataDir: resolveDataDir(options.dataDir),
       version: packageVersion(),
@@ -31,7 +41,14 @@ export async function withApp(
       runJobs: setup.runJobs,
       strict: false
     })
-    return await body({ app, out })
+    const opened = app
+    const ctx: CommandContext = {
+      call: (route, input) => opened.router.call(route, input),
+      on: (event, listener) => opened.bus.on(event, listener),
+      libraryFile: (relPath) => join(opened.paths.blobsDir, relPath),
+      out
+    }
+    return await body(ctx, opened)
   } catch (error) {
     return out.failure(error)
   } finally {

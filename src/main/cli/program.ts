@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander'
-import { packageVersion } from '../app/package-info'
+import { packageVersion } from '../platform/package-info'
 import { registerAnalyze } from './commands/analyze'
 import { registerAsk } from './commands/ask'
 import { registerDoctor } from './commands/doctor'

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { safeStorage } from 'electron'
 import { AppError } from '@shared/errors'
-import { envNameFor, type SecretStore } from '../app/secrets/secret-store'
+import { envNameFor, type SecretStore } from '../platform/secrets/secret-store'
 
 /** Keys encrypted with the OS keychain (safeStorage); the file holds ciphertext only. */
 export class SafeStorageSecretStore implements SecretStore {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { packageRoot } from '../app/package-info'
+import { packageRoot } from '../platform/package-info'
 
 /**
  * In development the Node build of better-sqlite3 serves tests and the CLI, and `npm start`

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { Job, JobState } from '@shared/domain/job'
 import { AppError, toErrorInfo, type ErrorInfo } from '@shared/errors'
-import type { EventBus } from '../app/event-bus'
-import type { Logger } from '../app/logger'
-import type { JobsRepo } from '../store/jobs-repo'
+import type { EventBus } from '../platform/event-bus'
+import type { Logger } from '../platform/logger'
+import type { JobsRepo } from './jobs-repo'
 import type { EnqueueRequest, JobContext, JobKind } from './job-kind'
 import { SettleWaiters } from './settle-waiters'
 
@@ -23,6 +23,8 @@ export interface JobQueueDeps {
 }
 
 const TERMINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled']
+/** A waiting job (provider away) can be tried again at once instead of at the next health check. */
+const RETRYABLE: readonly JobState[] = ['failed', 'cancelled', 'waiting']
 
 /** Identifies this process as the runner of a job, so a second process sharing the library leaves it be. */
 export const PROCESS_OWNER = `${hostname()}:${process.pid}`
@@ -104,10 +106,10 @@ export class JobQueue {
 
   retry(id: string): Job {
     const job = this.get(id)
-    if (job.state !== 'failed' && job.state !== 'cancelled') {
+    if (!RETRYABLE.includes(job.state)) {
       throw new AppError(
         'CONFLICT',
-        `Only failed or cancelled jobs can be retried (this one is ${job.state}).`
+        `Only failed, cancelled or waiting jobs can be retried (this one is ${job.state}).`
       )
     }
     this.deps.repo.setState(id, 'queued', this.stamp())
@@ -115,6 +117,41 @@ export class JobQueue {
     this.publish(id)
     this.pump()
     return this.get(id)
+  }
+
+  list(options: { states?: readonly JobState[]; limit: number }): Job[] {
+    return this.deps.repo.list(options)
+  }
+
+  /** Removes finished jobs from the list; returns how many went. */
+  clearFinished(): number {
+    return this.deps.repo.clearFinished()
+  }
+
+  /**
+   * Resolves with the jobs once they and their children have settled, or, when asked, as soon as one
+   * of them parks as `waiting` (a provider is away: the caller decides whether to keep waiting).
+   */
+  async waitFor(ids: readonly string[], options: { stopWhenWaiting?: boolean } = {}): Promise<Job[]> {
+    const snapshot = (): Job[] => ids.map((id) => this.get(id))
+    if (options.stopWhenWaiting && snapshot().some((job) => job.state === 'waiting')) return snapshot()
+    let stop = (): void => {}
+    const parked = new Promise<void>((resolve) => {
+      if (!options.stopWhenWaiting) return
+      stop = this.deps.bus.on('job.updated', (job) => {
+        if (ids.includes(job.id) && job.state === 'waiting') resolve()
+      })
+    })
+    try {
+      await Promise.race([this.waitForSettled(ids), parked])
+    } finally {
+      stop()
+    }
+    return snapshot()
+  }
+
+  activeForAsset(assetId: string): Job[] {
+    return this.deps.repo.activeForAsset(assetId)
   }
 
   hasWaiting(): boolean {

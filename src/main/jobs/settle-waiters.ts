@@ -1,5 +1,5 @@
 import type { JobState } from '@shared/domain/job'
-import type { JobsRepo } from '../store/jobs-repo'
+import type { JobsRepo } from './jobs-repo'
 
 const TERMINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled']
 

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors'
-import type { MediaBinaries } from './binaries'
-import { errorFromProcess, ffprobeJson, ffprobeLines } from './ffmpeg'
+import type { MediaBinaries } from '../platform/ffmpeg/binaries'
+import { errorFromProcess, ffprobeJson, ffprobeLines } from '../platform/ffmpeg/ffmpeg'
 
 export interface VideoStreamInfo {
   index: number

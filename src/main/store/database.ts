@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
-import { MIGRATIONS, type Migration } from './migrations'
+import type { Migration } from './migrations'
 import { snapshotDatabase } from './snapshots'
 
 export type Db = Database.Database
@@ -12,7 +12,8 @@ export interface OpenDatabaseOptions {
   backupsDir: string
   /** A better-sqlite3 build for another ABI (Electron), loaded without touching the Node build. */
   nativeBinding?: string
-  migrations?: readonly Migration[]
+  /** Every migration of the store and the features, in order (see app/migrations.ts). */
+  migrations: readonly Migration[]
 }
 
 export function openDatabase(options: OpenDatabaseOptions): Db {
@@ -23,7 +24,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
-    migrate(db, options.migrations ?? MIGRATIONS, options.backupsDir)
+    migrate(db, options.migrations, options.backupsDir)
     return db
   } catch (error) {
     db.close()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Capabilities, ConnectionTest, Provider, ProviderInput, ProviderKind } from '../domain/provider'
+import { AskInput, AskResult } from '../domain/ask'
 import { Price, UsageRecord, UsageSummary } from '../domain/usage'
 import { route } from './define'
 
@@ -18,6 +19,8 @@ export const ProviderPreset = z.object({
 const empty = z.object({}).default({})
 
 export const aiRoutes = {
+  /** One question to a model, on either API, with images and a schema if wanted. */
+  'ai.ask': route({ input: AskInput, output: AskResult }),
   'providers.list': route({ input: empty, output: z.array(Provider) }),
   'providers.presets': route({ input: empty, output: z.array(ProviderPreset) }),
   'providers.save': route({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AskStreamEvent } from '../domain/ask'
 import { Job } from '../domain/job'
 import { Settings } from '../domain/settings'
 
@@ -10,6 +11,7 @@ export const events = {
     ids: z.array(z.string())
   }),
   'settings.changed': Settings,
+  'ai.stream': AskStreamEvent,
   /** Whether the default provider answers; sent when it changes while jobs wait for it. */
   'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() })
 }

@@ -3,12 +3,14 @@ import { aiRoutes } from './ai'
 import { appRoutes } from './app'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
+import { mediaRoutes } from './media'
 import { settingsRoutes } from './settings'
 import { videoRoutes } from './video'
 
 export const routes = {
   ...appRoutes,
   ...libraryRoutes,
+  ...mediaRoutes,
   ...jobRoutes,
   ...settingsRoutes,
   ...videoRoutes,

@@ -17,6 +17,14 @@ export const jobRoutes = {
   'jobs.get': route({ input: JobRef, output: Job }),
   'jobs.cancel': route({ input: JobRef, output: Job }),
   'jobs.retry': route({ input: JobRef, output: Job }),
+  /** Answers once the jobs (and the jobs they started) have settled, or one parks as `waiting` if asked. */
+  'jobs.wait': route({
+    input: z.object({
+      ids: z.array(z.string().min(1)).min(1).max(1000),
+      stopWhenWaiting: z.boolean().default(false)
+    }),
+    output: z.object({ jobs: z.array(Job) })
+  }),
   'jobs.clearFinished': route({
     input: z.object({}).default({}),
     output: z.object({ removed: z.number().int() })

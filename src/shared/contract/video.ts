@@ -13,7 +13,11 @@ import { route } from './define'
 const AssetRef = z.object({ assetId: z.string().min(1) })
 
 export const videoRoutes = {
-  'video.frames': route({ input: AssetRef, output: FrameSet.nullable() }),
+  /** The newest keyframe set of a video, or the one chosen with these options when they are given. */
+  'video.frames': route({
+    input: AssetRef.extend({ options: KeyframeOptions.optional() }),
+    output: FrameSet.nullable()
+  }),
   /** The playable copy of a video this window cannot decode, if made (path relative to the library). */
   'video.playable': route({
     input: AssetRef,

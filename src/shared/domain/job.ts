@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { ERROR_CODES } from '../errors'
 
 export const JobState = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
 
 export const ACTIVE_JOB_STATES: readonly JobState[] = ['queued', 'running', 'waiting']
 
-export const JobError = z.object({ code: z.string(), message: z.string() })
+export const JobError = z.object({ code: z.enum(ERROR_CODES), message: z.string() })
 
 export const Job = z.object({
   id: z.string(),

@@ -52,7 +52,7 @@ describe('crash recovery', () => {
     )
     expect(filesUnder(app.paths.blobsDir).filter((file) => !known.has(file))).toEqual([])
 
-    const [importJob] = app.services.jobsRepo
+    const [importJob] = app.services.jobs
       .list({ limit: 100 })
       .filter((job) => job.kind === 'library.import')
     expect(importJob?.attempts).toBeGreaterThanOrEqual(1)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRouter, type Handlers } from '../../../src/main/app/router'
-import { createSilentLogger } from '../../../src/main/app/logger'
+import { createSilentLogger } from '../../../src/main/platform/logger'
 import { AppError } from '../../../src/shared/errors'
 import { testApp } from '../../support/app'
 
@@ -9,7 +9,7 @@ describe('router', () => {
     const app = testApp()
     const result = await app.router.handle('library.import', { paths: [] })
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect(app.services.jobsRepo.list({ limit: 10 })).toEqual([])
+    expect(app.services.jobs.list({ limit: 10 })).toEqual([])
     const wrongType = await app.router.handle('settings.update', { theme: 'purple' })
     expect(wrongType).toMatchObject({
       ok: false,

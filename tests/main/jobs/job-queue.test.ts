@@ -3,17 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { Job } from '../../../src/shared/domain/job'
 import { AppError } from '../../../src/shared/errors'
-import { EventBus } from '../../../src/main/app/event-bus'
-import { createSilentLogger } from '../../../src/main/app/logger'
+import { EventBus } from '../../../src/main/platform/event-bus'
+import { createSilentLogger } from '../../../src/main/platform/logger'
 import { defineJobKind, type JobContext } from '../../../src/main/jobs/job-kind'
 import { JobQueue } from '../../../src/main/jobs/job-queue'
+import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase } from '../../../src/main/store/database'
-import { JobsRepo } from '../../../src/main/store/jobs-repo'
+import { JobsRepo } from '../../../src/main/jobs/jobs-repo'
 import { tempDir } from '../../support/temp'
 
 function setup() {
   const dir = tempDir()
-  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b') })
+  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
   const repo = new JobsRepo(db)
   const bus = new EventBus(true)
   const events: Job[] = []
@@ -95,7 +96,7 @@ describe('JobQueue', () => {
     gates[1]?.release()
     await tick()
     expect(queue.get(running.id)).toMatchObject({ state: 'succeeded', attempts: 2 })
-    expect(() => queue.retry(running.id)).toThrow(/Only failed or cancelled/)
+    expect(() => queue.retry(running.id)).toThrow(/Only failed, cancelled or waiting/)
   })
 
   it('parks a job as waiting when the provider is offline and resumes it on request', async () => {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resolveMediaBinaries, type MediaBinaries } from '../../../src/main/media/binaries'
-import { ptsAtOrAfter, readKeyframeIndex } from '../../../src/main/media/keyframe-index'
+import { resolveMediaBinaries, type MediaBinaries } from '../../../src/main/platform/ffmpeg/binaries'
+import { ptsAtOrAfter, readKeyframeIndex } from '../../../src/main/media/keyframes/keyframe-index'
 import { friendlyContainer, normaliseRotation, probeMedia } from '../../../src/main/media/probe'
 import { media, tempDir } from '../../support/temp'
 

@@ -55,7 +55,7 @@ describe('web server', () => {
     const invalid = await rpc('library.import', { paths: 'not-an-array' })
     expect(invalid.status).toBe(400)
     expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect(app.services.jobsRepo.list({ limit: 5 })).toEqual([])
+    expect(app.services.jobs.list({ limit: 5 })).toEqual([])
     const unknown = await rpc('nope.nothing', {})
     expect(unknown.status).toBe(404)
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

@@ -2,12 +2,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AssetsRepo, type NewAsset } from '../../../src/main/store/assets-repo'
 import { BlobStore } from '../../../src/main/store/blob-store'
+import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase } from '../../../src/main/store/database'
 import { tempDir } from '../../support/temp'
 
 async function setup() {
   const dir = tempDir()
-  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b') })
+  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
   const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: join(dir, 'tmp') })
   const repo = new AssetsRepo(db)
   let n = 0

@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BlobStore } from '../../../src/main/store/blob-store'
+import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase } from '../../../src/main/store/database'
 import { tempDir } from '../../support/temp'
 
 function setup() {
   const dir = tempDir()
-  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups') })
+  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups'), migrations: MIGRATIONS })
   const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: join(dir, 'tmp') })
   return { dir, db, blobs }
 }

@@ -2,15 +2,16 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase, schemaVersion } from '../../../src/main/store/database'
-import { MIGRATIONS, type Migration } from '../../../src/main/store/migrations'
+import type { Migration } from '../../../src/main/store/migrations'
 import { listSnapshots, snapshotIfDue } from '../../../src/main/store/snapshots'
 import { tempDir } from '../../support/temp'
 
 describe('openDatabase', () => {
   it('creates the schema with WAL, foreign keys and a trigram FTS table', () => {
     const dir = tempDir()
-    const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups') })
+    const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups'), migrations: MIGRATIONS })
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
@@ -23,7 +24,7 @@ describe('openDatabase', () => {
     const dir = tempDir()
     const file = join(dir, 'library.db')
     const backups = join(dir, 'backups')
-    const db = openDatabase({ file, backupsDir: backups })
+    const db = openDatabase({ file, backupsDir: backups, migrations: MIGRATIONS })
     db.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('theme', '"dark"', 'now')`).run()
     db.close()
     const next: Migration = {
@@ -45,7 +46,7 @@ describe('openDatabase', () => {
   it('rolls a failing migration back and leaves the previous version intact', () => {
     const dir = tempDir()
     const file = join(dir, 'library.db')
-    openDatabase({ file, backupsDir: join(dir, 'b') }).close()
+    openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS }).close()
     const broken: Migration = {
       version: MIGRATIONS.length + 1,
       name: 'broken',
@@ -66,7 +67,7 @@ describe('openDatabase', () => {
     const raw = new Database(file)
     raw.pragma('user_version = 999')
     raw.close()
-    expect(() => openDatabase({ file, backupsDir: join(dir, 'b') })).toThrow(/newer Framewise/)
+    expect(() => openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS })).toThrow(/newer Framewise/)
   })
 })
 
@@ -74,7 +75,7 @@ describe('snapshotIfDue', () => {
   it('takes a snapshot when none is recent and keeps only the newest few', () => {
     const dir = tempDir()
     const backups = join(dir, 'backups')
-    const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: backups })
+    const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: backups, migrations: MIGRATIONS })
     expect(snapshotIfDue(db, backups, { intervalMs: 1000, keep: 2 })).not.toBeNull()
     expect(snapshotIfDue(db, backups, { intervalMs: 60_000, keep: 2 })).toBeNull()
     for (let i = 1; i <= 3; i += 1) {

@@ -1,10 +1,9 @@
 import { Option, type Command } from 'commander'
-import type { Job } from '@shared/domain/job'
 import type { CostEstimate, SummaryOptionsInput, VideoAnalysis } from '@shared/domain/video'
 import { AppError } from '@shared/errors'
 import { formatDuration } from '@shared/format'
 import { withApp, type CommandContext, type GlobalOptions } from '../context'
-import { importOne, positiveInt } from '../import-one'
+import { importOne, jobFailure, positiveInt, waitForJob } from '../import-one'
 import { EXIT_OK } from '../output'
 
 interface AnalyzeOptions extends GlobalOptions {
@@ -40,14 +39,11 @@ export function registerAnalyze(program: Command, run: (code: Promise<number>) =
     .option('--json', 'print one JSON document')
     .action((file: string, options: AnalyzeOptions) => {
       const all = { ...program.opts(), ...options } as AnalyzeOptions
-      // The CLI is one process per command, so the flag simply stands in for the variable.
-      if (all.baseUrl) process.env.OPENAI_BASE_URL = all.baseUrl
       run(withApp(all, { runJobs: true }, (ctx) => analyze(ctx, file, all)))
     })
 }
 
 async function analyze(ctx: CommandContext, file: string, options: AnalyzeOptions): Promise<number> {
-  const summaries = ctx.app.services.summaries
   const summaryOptions: SummaryOptionsInput = {
     model: options.model,
     providerId: options.provider,
@@ -58,13 +54,14 @@ async function analyze(ctx: CommandContext, file: string, options: AnalyzeOption
   }
   const assetId = await importOne(ctx, file)
   if (options.estimate) {
-    const estimate = await summaries.estimate(assetId, summaryOptions)
+    const estimate = await ctx.call('video.estimate', { assetId, options: summaryOptions })
     ctx.out.result({ assetId, estimate }, () => estimateText(estimate))
     return EXIT_OK
   }
-  const { jobId, cached } = await summaries.start(assetId, summaryOptions, Boolean(options.force))
+  const force = Boolean(options.force)
+  const { jobId, cached } = await ctx.call('video.summarize', { assetId, options: summaryOptions, force })
   if (jobId) await followJob(ctx, jobId)
-  const analysis = summaries.get(assetId)
+  const analysis = await ctx.call('video.analysis', { assetId })
   if (!analysis?.summary) throw new AppError('INTERNAL', 'The summary was not stored.')
   const document = await analysisDocument(ctx, analysis, cached)
   ctx.out.result(document, () => summaryText(document))
@@ -72,43 +69,33 @@ async function analyze(ctx: CommandContext, file: string, options: AnalyzeOption
 }
 
 /** Waits for the job, printing its stages on stderr; a job parked for an offline provider ends the command. */
-async function followJob({ app, out }: CommandContext, jobId: string): Promise<void> {
+async function followJob(ctx: CommandContext, jobId: string): Promise<void> {
   let lastStage: string | null = null
-  const parked = new Promise<Job>((resolve) => {
-    const stop = app.bus.on('job.updated', (job) => {
-      if (job.id !== jobId) return
-      if (job.stage && job.stage !== lastStage) out.progress(`${(lastStage = job.stage)}…`)
-      if (job.state === 'waiting') {
-        stop()
-        resolve(job)
-      }
-    })
+  const stop = ctx.on('job.updated', (job) => {
+    if (job.id === jobId && job.stage && job.stage !== lastStage) ctx.out.progress(`${(lastStage = job.stage)}…`)
   })
-  if (app.services.jobs.get(jobId).state === 'waiting') app.services.jobs.resumeWaiting()
-  const outcome = await Promise.race([app.services.jobs.waitForSettled([jobId]).then(() => null), parked])
-  const job = outcome ?? app.services.jobs.get(jobId)
+  // A job left waiting by an earlier run (provider away) is asked to try again now.
+  if ((await ctx.call('jobs.get', { id: jobId })).state === 'waiting') await ctx.call('jobs.retry', { id: jobId })
+  const job = await waitForJob(ctx, jobId, { stopWhenWaiting: true }).finally(stop)
   if (job.state === 'succeeded') return
   if (job.state === 'waiting')
     throw new AppError(
       'AI_OFFLINE',
       `${job.error?.message ?? 'The provider cannot be reached.'} The finished stages are kept: run the same command again to resume without paying twice.`
     )
-  throw new AppError(
-    (job.error?.code as never) ?? 'INTERNAL',
-    job.error?.message ?? `The summary job ${job.state}.`
-  )
+  throw jobFailure(job, 'The summary job')
 }
 
-async function analysisDocument({ app }: CommandContext, analysis: VideoAnalysis, cached: boolean) {
-  const asset = app.services.assets.get(analysis.assetId)
-  const provider = (await app.services.providers.list()).find((p) => p.id === analysis.providerId)
+async function analysisDocument(ctx: CommandContext, analysis: VideoAnalysis, cached: boolean) {
+  const asset = await ctx.call('library.get', { id: analysis.assetId })
+  const provider = (await ctx.call('providers.list', {})).find((p) => p.id === analysis.providerId)
   return {
     assetId: analysis.assetId,
     kind: asset?.kind ?? 'video',
     durationS: asset?.durationS ?? analysis.transcript?.durationS ?? null,
     frames: (analysis.frames?.frames ?? []).map((f) => ({
       t: f.t,
-      path: app.services.blobs.absolutePath(f.path)
+      path: ctx.libraryFile(f.path)
     })),
     transcript: analysis.transcript
       ? {

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { Option, type Command } from 'commander'
+import type { AskResult } from '@shared/domain/ask'
 import { AppError } from '@shared/errors'
-import type { ChatMessage } from '../../ai/calls/chat'
-import type { CallContext } from '../../ai/executor'
-import { schemaFromJson, type StructuredSchema } from '../../ai/structured'
-import { prepareImage } from '../../media/image-prep'
 import { withApp, type CommandContext, type GlobalOptions } from '../context'
 import { EXIT_OK } from '../output'
 
@@ -16,8 +14,6 @@ interface AskOptions extends GlobalOptions {
   schema?: string
   reasoning?: 'low' | 'medium' | 'high'
   stream?: boolean
-  provider?: string
-  baseUrl?: string
 }
 
 const collect = (value: string, all: string[]): string[] => [...all, value]
@@ -40,113 +36,57 @@ export function registerAsk(program: Command, run: (code: Promise<number>) => vo
     })
 }
 
-async function ask({ app, out }: CommandContext, prompt: string, options: AskOptions): Promise<number> {
-  const callCtx: CallContext = {
-    providerId: options.provider ?? null,
-    baseURL: options.baseUrl,
-    onWait: (w) =>
-      out.progress(
-        `waiting ${Math.round(w.delayMs / 100) / 10} s (${w.reason === 'rate-limit' ? 'rate limit' : w.reason}, attempt ${w.attempt})`
-      )
-  }
-  const model =
-    options.model ??
-    (await app.services.ai.modelFor(options.image.length > 0 ? 'vision' : 'summary', options.provider)).model
-  const schema = options.schema ? await loadSchema(options.schema) : undefined
-  const images = await Promise.all(options.image.map((path) => prepareImage(path, { model, detail: 'high' })))
-  const urls = images.map((img) => `data:image/${img.format};base64,${img.data.toString('base64')}`)
-  const onDelta = options.stream
-    ? (d: { text: string; restart: boolean }) =>
-        (options.json ? process.stderr : process.stdout).write(d.restart ? `\n[retrying]\n${d.text}` : d.text)
-    : undefined
-  const result =
-    options.api === 'responses'
-      ? await app.services.ai.respond(
-          {
-            model,
-            input:
-              urls.length === 0
-                ? prompt
-                : [
-                    {
-                      role: 'user',
-                      content: [
-                        { type: 'input_text', text: prompt },
-                        ...urls.map((url) => ({
-                          type: 'input_image' as const,
-                          image_url: url,
-                          detail: 'high' as const
-                        }))
-                      ]
-                    }
-                  ],
-            textFormat: schema,
-            reasoning: options.reasoning ? { effort: options.reasoning } : undefined,
-            stream: options.stream,
-            onDelta
-          },
-          callCtx
-        )
-      : await app.services.ai.chat(
-          {
-            model,
-            messages: [userMessage(prompt, urls)],
-            responseFormat: schema,
-            reasoningEffort: options.reasoning,
-            stream: options.stream,
-            onDelta
-          },
-          callCtx
-        )
+async function ask(ctx: CommandContext, prompt: string, options: AskOptions): Promise<number> {
+  const streamId = randomUUID()
+  const stop = ctx.on('ai.stream', (event) => {
+    if (event.streamId !== streamId) return
+    if (event.type === 'wait') {
+      const seconds = Math.round(event.delayMs / 100) / 10
+      const why = event.reason === 'rate-limit' ? 'rate limit' : event.reason
+      ctx.out.progress(`waiting ${seconds} s (${why}, attempt ${event.attempt})`)
+    } else if (options.stream) {
+      const sink = options.json ? process.stderr : process.stdout
+      sink.write(event.restart ? `\n[retrying]\n${event.text}` : event.text)
+    }
+  })
+  const result = await ctx
+    .call('ai.ask', {
+      prompt,
+      api: options.api,
+      model: options.model,
+      providerId: options.provider,
+      images: options.image,
+      schema: options.schema ? await loadSchema(options.schema) : undefined,
+      reasoningEffort: options.reasoning,
+      // Waits are reported either way; text deltas only when the user asked to see them.
+      streamId: options.stream ? streamId : undefined
+    })
+    .finally(stop)
   if (options.stream && !options.json) process.stdout.write('\n')
-  const u = result.usage
-  const document = {
-    text: result.value.text,
-    ...(result.value.parsed !== undefined ? { parsed: result.value.parsed } : {}),
-    usage: {
-      inputTokens: u.inputTokens,
-      cachedTokens: u.cachedTokens,
-      outputTokens: u.outputTokens,
-      reasoningTokens: u.reasoningTokens
-    },
-    costUsd: result.costUsd,
-    model: result.model,
-    provider: result.providerId,
-    requestId: result.requestId
-  }
-  out.result(document, () =>
-    [
-      options.stream ? '' : (result.value.text ?? ''),
-      `— ${result.model} via ${result.providerName}: ${u.inputTokens} in (${u.cachedTokens} cached), ${u.outputTokens} out, $${result.costUsd.toFixed(6)}`
-    ]
-      .filter(Boolean)
-      .join('\n')
-  )
+  const { providerName, ...document } = result
+  ctx.out.result(document, () => humanAnswer(result, Boolean(options.stream)))
   return EXIT_OK
 }
 
-function userMessage(prompt: string, urls: string[]): ChatMessage {
-  if (urls.length === 0) return { role: 'user', content: prompt }
-  return {
-    role: 'user',
-    content: [
-      { type: 'text', text: prompt },
-      ...urls.map((url) => ({ type: 'image_url' as const, image_url: { url, detail: 'high' as const } }))
-    ]
-  }
+function humanAnswer(result: AskResult, streamed: boolean): string {
+  const u = result.usage
+  return [
+    streamed ? '' : (result.text ?? ''),
+    `— ${result.model} via ${result.providerName}: ${u.inputTokens} in (${u.cachedTokens} cached), ${u.outputTokens} out, $${result.costUsd.toFixed(6)}`
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
-async function loadSchema(file: string): Promise<StructuredSchema> {
+async function loadSchema(file: string): Promise<{ name: string; schema: Record<string, unknown> }> {
   let parsed: unknown
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Could not read the schema file ${file}: ${(error as Error).message}`
-    )
+    throw new AppError('VALIDATION_FAILED', `Could not read the schema file ${file}: ${(error as Error).message}`)
   }
-  if (!parsed || typeof parsed !== 'object')
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new AppError('VALIDATION_FAILED', 'The schema file must hold a JSON object.')
-  return schemaFromJson(basename(file).replace(/\.json$/i, ''), parsed as Record<string, unknown>)
+  const name = basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'answer'
+  return { name, schema: parsed as Record<string, unknown> }
 }

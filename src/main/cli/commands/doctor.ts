@@ -10,8 +10,8 @@ export function registerDoctor(program: Command, run: (code: Promise<number>) =>
     .option('--json', 'print one JSON document')
     .action((options: GlobalOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ app, out }) => {
-          const report = await app.services.doctor.report()
+        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ call, out }) => {
+          const report = await call('app.doctor', {})
           out.result(report, () => describe(report))
           return report.ffmpeg.ok && report.ffprobe.ok && report.dataDir.writable ? EXIT_OK : EXIT_FAILED
         })

@@ -14,17 +14,20 @@ export function registerImport(program: Command, run: (code: Promise<number>) =>
     .option('--json', 'print one JSON document')
     .action((paths: string[], options: GlobalOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: true }, async ({ app, out }) => {
-          const stop = app.bus.on('job.updated', (job) => reportProgress(out, job))
-          const { jobId } = app.services.library.startImport(paths)
-          await app.services.jobs.waitForSettled([jobId])
+        withApp({ ...program.opts(), ...options }, { runJobs: true }, async (ctx) => {
+          const { out } = ctx
+          const stop = ctx.on('job.updated', (job) => reportProgress(out, job))
+          const { jobId } = await ctx.call('library.import', { paths })
+          const [job] = (await ctx.call('jobs.wait', { ids: [jobId] })).jobs
           stop()
-          const job = app.services.jobs.get(jobId)
+          if (!job) throw new AppError('INTERNAL', 'The import job vanished.')
           if (job.state !== 'succeeded') return out.failure(job.error ?? new Error(`Import ${job.state}.`))
           const report = job.result as ImportReport
           const ids = [...report.imported, ...report.duplicates].map((entry) => entry.assetId)
           if (ids.length === 0 && report.failed.length > 0) return out.failure(nothingImported(report))
-          const assets = ids.map((id) => toCliAsset(app, app.services.library.get(id)))
+          const assets = await Promise.all(
+            ids.map(async (id) => toCliAsset(ctx, await ctx.call('library.get', { id })))
+          )
           out.result({ ...report, assets }, () => describe(report, assets.map(assetLine)))
           return EXIT_OK
         })

@@ -9,8 +9,8 @@ export function registerJobs(program: Command, run: (code: Promise<number>) => v
     .option('--json', 'print one JSON document')
     .action((options: GlobalOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ app, out }) => {
-          const jobs = app.services.jobsRepo.list({ limit: 200 })
+        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ call, out }) => {
+          const jobs = await call('jobs.list', { limit: 200 })
           out.result(
             { jobs },
             () =>

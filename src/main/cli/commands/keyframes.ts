@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
 import { withApp, type GlobalOptions } from '../context'
-import { importOne, positiveInt } from '../import-one'
+import { importOne, jobFailure, positiveInt, waitForJob } from '../import-one'
 import { EXIT_OK } from '../output'
 
 interface KeyframesOptions extends GlobalOptions {
@@ -25,23 +25,15 @@ export function registerKeyframes(program: Command, run: (code: Promise<number>)
           const maxFrames = positiveInt(options.max, '--max')
           const maxSize = positiveInt(options.size, '--size')
           const assetId = await importOne(ctx, video)
-          const { jobId } = ctx.app.services.video.startKeyframes(
-            assetId,
-            { maxFrames, maxSize },
-            Boolean(options.force)
-          )
-          await ctx.app.services.jobs.waitForSettled([jobId])
-          const job = ctx.app.services.jobs.get(jobId)
-          if (job.state !== 'succeeded')
-            throw new AppError(
-              (job.error?.code as never) ?? 'INTERNAL',
-              job.error?.message ?? `Keyframe job ${job.state}.`
-            )
-          const set = ctx.app.services.keyframes.cached(assetId, { maxFrames, maxSize })
+          const force = Boolean(options.force)
+          const { jobId } = await ctx.call('video.keyframes', { assetId, maxFrames, maxSize, force })
+          const job = await waitForJob(ctx, jobId)
+          if (job.state !== 'succeeded') throw jobFailure(job, 'The keyframe job')
+          const set = await ctx.call('video.frames', { assetId, options: { maxFrames, maxSize } })
           if (!set) throw new AppError('INTERNAL', 'The keyframes were not stored.')
           const frames = set.frames.map((f) => ({
             t: f.t,
-            path: ctx.app.services.blobs.absolutePath(f.path),
+            path: ctx.libraryFile(f.path),
             width: f.width,
             height: f.height,
             reason: f.reason

@@ -20,12 +20,12 @@ export function registerLibrary(program: Command, run: (code: Promise<number>) =
     .option('--json', 'print one JSON document')
     .action((options: LibraryOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ app, out }) => {
+        withApp({ ...program.opts(), ...options }, { runJobs: false }, async (ctx) => {
           const kind = options.kind === undefined ? undefined : AssetKind.parse(options.kind)
           const limit = Math.min(500, Math.max(1, Number(options.limit) || 200))
-          const page = app.services.library.list({ search: options.search, kind, limit, offset: 0 })
-          const items = page.items.map((asset) => toCliAsset(app, asset))
-          out.result({ items, total: page.total }, () =>
+          const page = await ctx.call('library.list', { search: options.search, kind, limit, offset: 0 })
+          const items = page.items.map((asset) => toCliAsset(ctx, asset))
+          ctx.out.result({ items, total: page.total }, () =>
             [...page.items.map(assetLine), `${page.total} item(s)`].join('\n')
           )
           return EXIT_OK

@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { readKeyframeIndex } from '../../media/keyframe-index'
-import { probeMedia } from '../../media/probe'
+import type { ProbeReport } from '@shared/domain/probe'
 import { withApp, type GlobalOptions } from '../context'
 import { EXIT_OK, formatDuration } from '../output'
 
@@ -12,29 +11,17 @@ export function registerProbe(program: Command, run: (code: Promise<number>) => 
     .option('--json', 'print one JSON document')
     .action((file: string, options: GlobalOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ app, out }) => {
-          const binaries = await app.services.media.binaries()
-          const probe = await probeMedia(binaries, file)
-          const index = probe.video ? await readKeyframeIndex(binaries, file) : null
-          const keyframes = index && {
-            count: index.keyframeTimes.length,
-            packets: index.count,
-            meanGopS: probe.durationS
-              ? Math.round((probe.durationS / Math.max(1, index.keyframeTimes.length)) * 1000) / 1000
-              : null,
-            times: index.keyframeTimes.map((t) => Math.round((t - probe.startTime) * 1000) / 1000)
-          }
-          out.result({ ...probe, keyframes }, () => describe(probe, keyframes))
+        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ call, out }) => {
+          const report = await call('media.probe', { path: file })
+          out.result(report, () => describe(report))
           return EXIT_OK
         })
       )
     })
 }
 
-function describe(
-  probe: Awaited<ReturnType<typeof probeMedia>>,
-  keyframes: { count: number; meanGopS: number | null } | null
-): string {
+function describe(probe: ProbeReport): string {
+  const keyframes = probe.keyframes
   const v = probe.video
   const a = probe.audio
   return [

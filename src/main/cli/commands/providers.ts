@@ -10,8 +10,8 @@ export function registerProviders(program: Command, run: (code: Promise<number>)
     .option('--json', 'print one JSON document')
     .action((options: GlobalOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ app, out }) => {
-          const providers = await app.services.providers.list()
+        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ call, out }) => {
+          const providers = await call('providers.list', {})
           out.result({ providers }, () =>
             providers.length === 0
               ? 'No providers. Add one in the app (Settings → Providers) or set OPENAI_API_KEY.'

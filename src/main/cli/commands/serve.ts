@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
-import { rendererDir } from '../../app/package-info'
+import { rendererDir } from '../../platform/package-info'
 import { startWebServer } from '../../server/web-server'
 import { withApp, type GlobalOptions } from '../context'
 import { EXIT_OK } from '../output'
@@ -18,7 +18,7 @@ export function registerServe(program: Command, run: (code: Promise<number>) => 
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .action((options: ServeOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: true }, async ({ app }) => {
+        withApp({ ...program.opts(), ...options }, { runJobs: true }, async (_ctx, app) => {
           const port = Number(options.port)
           if (!Number.isInteger(port) || port < 0 || port > 65535) {
             throw new AppError('VALIDATION_FAILED', '--port must be a number between 0 and 65535.')

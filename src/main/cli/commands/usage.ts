@@ -9,8 +9,8 @@ export function registerUsage(program: Command, run: (code: Promise<number>) => 
     .option('--json', 'print one JSON document')
     .action((options: GlobalOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ app, out }) => {
-          const summary = app.services.usage.summary({})
+        withApp({ ...program.opts(), ...options }, { runJobs: false }, async ({ call, out }) => {
+          const summary = await call('usage.summary', {})
           const t = summary.totals
           out.result(summary, () =>
             [

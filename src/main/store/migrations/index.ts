@@ -1,7 +1,4 @@
 import { initialSchema } from './001-initial'
-import { framesSchema } from './002-frames'
-import { aiSchema } from './003-ai'
-import { analysesSchema } from './004-analyses'
 
 export interface Migration {
   version: number
@@ -9,10 +6,17 @@ export interface Migration {
   sql: string
 }
 
-/** Append only: a released migration is never edited, a new number is added instead. */
-export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', sql: initialSchema },
-  { version: 2, name: 'frames', sql: framesSchema },
-  { version: 3, name: 'ai', sql: aiSchema },
-  { version: 4, name: 'analyses', sql: analysesSchema }
-]
+/** The foundation every feature builds on: blobs, assets, search, jobs, settings. */
+export const STORE_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }]
+
+/**
+ * Features bring their own migrations; the numbers are global and append only (a released migration
+ * is never edited, a new number is added instead). Sorted here, and a number used twice is a bug.
+ */
+export function orderMigrations(...lists: ReadonlyArray<readonly Migration[]>): Migration[] {
+  const all = lists.flat().sort((a, b) => a.version - b.version)
+  all.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration numbers must run 1..n without gaps; found ${m.version} at ${i + 1}.`)
+  })
+  return all
+}

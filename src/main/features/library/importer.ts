@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto'
+import { stat, statfs } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { Asset, AssetKind, MediaMetadata } from '@shared/domain/asset'
+import { AppError } from '@shared/errors'
+import type { Db } from '../../store/database'
+import type { AssetsRepo, NewAsset } from '../../store/assets-repo'
+import type { BlobStore } from '../../store/blob-store'
+import { extensionOf, kindFromName, sniffFile } from '../../media/file-kind'
+import { readImageInfo } from '../../media/image/image-info'
+import { probeMedia } from '../../media/probe'
+import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+
+export interface ImportedFile {
+  asset: Asset
+  duplicate: boolean
+}
+
+type Described = Omit<NewAsset, 'id' | 'hash' | 'sizeBytes' | 'createdAt' | 'sourcePath' | 'name'>
+
+// Leave room for the database, thumbnails and the OS after copying a file in.
+const DISK_HEADROOM_BYTES = 64 * 1024 * 1024
+
+export interface ImporterDeps {
+  db: Db
+  assets: AssetsRepo
+  blobs: BlobStore
+  media: MediaTools
+  dataDir: string
+}
+
+/** Brings one file into the library: check, describe, copy (hashing as it goes), then one transaction. */
+export class Importer {
+  constructor(private readonly deps: ImporterDeps) {}
+
+  async importFile(
+    path: string,
+    options: { signal?: AbortSignal; name?: string } = {}
+  ): Promise<ImportedFile> {
+    const info = await stat(path)
+    if (!info.isFile()) throw new AppError('FILE_UNREADABLE', `${basename(path)} is not a regular file.`)
+    const guess = kindFromName(path)
+    if (!guess) {
+      throw new AppError(
+        'MEDIA_UNSUPPORTED',
+        `Files of type “.${extensionOf(path) || '?'}” are not video, image or audio.`
+      )
+    }
+    await sniffFile(path, info.size)
+    const described = await this.describe(path, guess.kind, guess.mime, options.signal)
+    await this.assertDiskSpace(info.size)
+    const blob = await this.deps.blobs.ingestFile(path, extensionOf(path), options.signal)
+    try {
+      return this.commit(blob, described, { path, name: options.name ?? basename(path) })
+    } finally {
+      this.deps.blobs.release(blob.hash)
+    }
+  }
+
+  private commit(
+    blob: { hash: string; relPath: string; size: number },
+    described: Described,
+    origin: { path: string; name: string }
+  ): ImportedFile {
+    return this.deps.db.transaction((): ImportedFile => {
+      const existing = this.deps.assets.findByHash(blob.hash)
+      if (existing) return { asset: existing, duplicate: true }
+      const now = new Date().toISOString()
+      const id = randomUUID()
+      this.deps.blobs.register(blob, now)
+      this.deps.assets.insert({
+        ...described,
+        id,
+        name: origin.name,
+        hash: blob.hash,
+        sizeBytes: blob.size,
+        sourcePath: origin.path,
+        createdAt: now
+      })
+      return { asset: this.deps.assets.get(id) as Asset, duplicate: false }
+    })()
+  }
+
+  private async describe(
+    path: string,
+    kind: AssetKind,
+    mime: string,
+    signal?: AbortSignal
+  ): Promise<Described> {
+    if (kind === 'image') {
+      const image = await readImageInfo(path)
+      const metadata: MediaMetadata = {
+        format: image.format,
+        colorSpace: image.colorSpace,
+        bitDepth: image.bitDepth,
+        hasAlpha: image.hasAlpha,
+        orientation: image.orientation,
+        pages: image.pages,
+        hasProfile: image.hasProfile
+      }
+      return { kind, mime, durationS: null, width: image.displayWidth, height: image.displayHeight, metadata }
+    }
+    const probe = await probeMedia(await this.deps.media.binaries(), path, { signal })
+    const video = probe.video
+    const actualKind: AssetKind = video ? kind : 'audio'
+    const metadata: MediaMetadata = {
+      container: probe.container,
+      hasVideo: Boolean(video),
+      hasAudio: Boolean(probe.audio),
+      ...(video && {
+        videoCodec: video.codec,
+        rotation: video.rotation,
+        variableFrameRate: video.variableFrameRate
+      }),
+      ...(video?.avgFps && { fps: Math.round(video.avgFps * 1000) / 1000 }),
+      ...(probe.audio && { audioCodec: probe.audio.codec }),
+      ...(probe.audio?.sampleRate && { sampleRate: probe.audio.sampleRate }),
+      ...(probe.audio?.channels && { channels: probe.audio.channels }),
+      ...(probe.bitrate && { bitrate: probe.bitrate }),
+      ...(probe.title && { title: probe.title })
+    }
+    return {
+      kind: actualKind,
+      mime: actualKind === kind ? mime : mime.replace(/^video\//, 'audio/'),
+      durationS: probe.durationS,
+      width: video?.displayWidth ?? null,
+      height: video?.displayHeight ?? null,
+      metadata
+    }
+  }
+
+  private async assertDiskSpace(needed: number): Promise<void> {
+    try {
+      const fs = await statfs(this.deps.dataDir)
+      const free = fs.bavail * fs.bsize
+      if (needed + DISK_HEADROOM_BYTES > free) {
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `Not enough free disk space to copy this file into the library (${formatGb(needed)} needed, ${formatGb(free)} free).`
+        )
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error
+    }
+  }
+}
+
+function formatGb(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`
+}

@@ -1,0 +1,41 @@
+import type { JobQueue } from '../../jobs/job-queue'
+import type { EventBus } from '../../platform/event-bus'
+import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+import type { AppPaths } from '../../platform/paths'
+import type { AssetsRepo } from '../../store/assets-repo'
+import type { BlobStore } from '../../store/blob-store'
+import type { Db } from '../../store/database'
+import type { HandlerSlice } from '../feature'
+import { importJobKind } from './import-job'
+import { Importer } from './importer'
+import { LibraryService } from './library-service'
+import { thumbnailJobKind } from './thumbnail-job'
+
+export interface LibraryFeatureDeps {
+  db: Db
+  assets: AssetsRepo
+  blobs: BlobStore
+  media: MediaTools
+  jobs: JobQueue
+  bus: EventBus
+  paths: AppPaths
+}
+
+/** Importing files, thumbnails, listing, search, rename and delete. */
+export function libraryFeature(deps: LibraryFeatureDeps) {
+  const { db, assets, blobs, media, jobs, bus, paths } = deps
+  const importer = new Importer({ db, assets, blobs, media, dataDir: paths.dataDir })
+  jobs.register(importJobKind({ importer, bus, stagingDir: paths.stagingDir }))
+  jobs.register(thumbnailJobKind({ db, assets, blobs, media, bus, tmpDir: paths.tmpDir }))
+  const library = new LibraryService({ assets, blobs, jobs, bus })
+  const handlers: HandlerSlice<
+    'library.list' | 'library.get' | 'library.import' | 'library.delete' | 'library.rename'
+  > = {
+    'library.list': (input) => library.list(input),
+    'library.get': ({ id }) => library.get(id),
+    'library.import': ({ paths }) => library.startImport(paths),
+    'library.delete': ({ ids }) => library.delete(ids),
+    'library.rename': ({ id, name }) => library.rename(id, name)
+  }
+  return { services: { library, importer }, handlers }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { AppError } from '@shared/errors'
+import type { EventBus } from '../../platform/event-bus'
+import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+import type { Db } from '../../store/database'
+import type { AssetsRepo } from '../../store/assets-repo'
+import type { BlobStore } from '../../store/blob-store'
+import { makeThumbnail } from '../../media/image/thumbnails'
+import { defineJobKind } from '../../jobs/job-kind'
+
+export const THUMBNAIL_JOB = 'asset.thumbnail'
+
+export interface ThumbnailJobDeps {
+  db: Db
+  assets: AssetsRepo
+  blobs: BlobStore
+  media: MediaTools
+  bus: EventBus
+  tmpDir: string
+}
+
+export function thumbnailJobKind(deps: ThumbnailJobDeps) {
+  return defineJobKind({
+    kind: THUMBNAIL_JOB,
+    concurrency: 2,
+    payload: z.object({ assetId: z.string() }),
+    async run({ assetId }, ctx) {
+      const asset = deps.assets.get(assetId)
+      if (!asset) throw new AppError('NOT_FOUND', 'The asset was deleted before its preview was made.')
+      ctx.progress('rendering preview', 0.1)
+      let data: Buffer
+      try {
+        data = await makeThumbnail(await deps.media.binaries(), deps.tmpDir, {
+          kind: asset.kind,
+          file: deps.blobs.absolutePath(asset.path),
+          durationS: asset.durationS,
+          signal: ctx.signal
+        })
+      } catch (error) {
+        if (!ctx.signal.aborted) markFailed(deps, assetId)
+        throw error
+      }
+      const blob = await deps.blobs.ingestBuffer(data, 'webp')
+      try {
+        deps.db.transaction(() => {
+          deps.blobs.register(blob, new Date().toISOString())
+          deps.assets.setThumbnail(assetId, 'ready', blob.hash)
+        })()
+      } finally {
+        deps.blobs.release(blob.hash)
+      }
+      deps.bus.emit('library.changed', { reason: 'updated', ids: [assetId] })
+      return { thumbnail: blob.relPath }
+    }
+  })
+}
+
+function markFailed(deps: ThumbnailJobDeps, assetId: string): void {
+  if (!deps.assets.get(assetId)) return
+  deps.assets.setThumbnail(assetId, 'failed', null)
+  deps.bus.emit('library.changed', { reason: 'updated', ids: [assetId] })
+}

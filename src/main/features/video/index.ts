@@ -1,0 +1,42 @@
+import type { JobQueue } from '../../jobs/job-queue'
+import type { EventBus } from '../../platform/event-bus'
+import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+import type { AppPaths } from '../../platform/paths'
+import type { AssetsRepo } from '../../store/assets-repo'
+import type { BlobStore } from '../../store/blob-store'
+import type { Db } from '../../store/database'
+import type { HandlerSlice } from '../feature'
+import { FramesRepo } from './frames-repo'
+import { KeyframeService } from './keyframe-service'
+import { keyframesJobKind } from './keyframes-job'
+import { playableJobKind } from './playable-job'
+import { PlayableService } from './playable-service'
+import { VideoService } from './video-service'
+
+export interface VideoFeatureDeps {
+  db: Db
+  assets: AssetsRepo
+  blobs: BlobStore
+  media: MediaTools
+  jobs: JobQueue
+  bus: EventBus
+  paths: AppPaths
+}
+
+/** Keyframes of library videos and playable copies of the ones this window cannot decode. */
+export function videoFeature(deps: VideoFeatureDeps) {
+  const { db, assets, blobs, media, jobs, bus, paths } = deps
+  const frames = new FramesRepo(db)
+  const keyframes = new KeyframeService({ db, assets, frames, blobs, media, tmpDir: paths.tmpDir })
+  jobs.register(keyframesJobKind({ keyframes, bus }))
+  const playable = new PlayableService({ db, assets, blobs, media, jobs, tmpDir: paths.tmpDir })
+  jobs.register(playableJobKind({ playable, bus }))
+  const video = new VideoService({ assets, jobs, keyframes })
+  const handlers: HandlerSlice<'video.frames' | 'video.keyframes' | 'video.playable' | 'video.makePlayable'> = {
+    'video.frames': ({ assetId, options }) => keyframes.find(assetId, options),
+    'video.keyframes': ({ assetId, force, ...options }) => video.startKeyframes(assetId, options, force),
+    'video.playable': ({ assetId }) => playable.get(assetId),
+    'video.makePlayable': ({ assetId }) => playable.start(assetId)
+  }
+  return { services: { keyframes, playable, video }, handlers }
+}

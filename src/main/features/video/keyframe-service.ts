@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto'
+import sharp from 'sharp'
+import type { FrameSet, KeyframeOptions } from '@shared/domain/frames'
+import type { Db } from '../../store/database'
+import type { AssetsRepo } from '../../store/assets-repo'
+import type { BlobStore, StoredBlob } from '../../store/blob-store'
+import type { FramesRepo, NewFrame } from './frames-repo'
+import { hashToHex } from '../../media/keyframes/phash'
+import { selectKeyframes, type SelectedFrame } from '../../media/keyframes/keyframes'
+import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+
+/** Bump when the selection algorithm changes, so cached sets are recomputed. */
+export const KEYFRAME_VERSION = 1
+const FRAME_THUMB = 240
+
+export interface KeyframeServiceDeps {
+  db: Db
+  assets: AssetsRepo
+  frames: FramesRepo
+  blobs: BlobStore
+  media: MediaTools
+  tmpDir: string
+}
+
+export class KeyframeService {
+  constructor(private readonly deps: KeyframeServiceDeps) {}
+
+  optionsKey(options: KeyframeOptions): string {
+    return JSON.stringify({ v: KEYFRAME_VERSION, maxFrames: options.maxFrames, maxSize: options.maxSize })
+  }
+
+  cached(assetId: string, options: KeyframeOptions): FrameSet | null {
+    return this.deps.frames.find(assetId, this.optionsKey(options))
+  }
+
+  /** The set chosen with these options, or the newest set when none are given. */
+  find(assetId: string, options?: KeyframeOptions): FrameSet | null {
+    return options ? this.cached(assetId, options) : this.latest(assetId)
+  }
+
+  latest(assetId: string): FrameSet | null {
+    return this.deps.frames.latestFor(assetId)
+  }
+
+  /** Selects frames for a library video and stores them (JPEG + small WebP) in the file store. */
+  async extract(
+    assetId: string,
+    options: KeyframeOptions,
+    run: { signal?: AbortSignal; progress?: (stage: string, fraction: number) => void } = {}
+  ): Promise<FrameSet> {
+    const asset = this.deps.assets.requireVideo(assetId)
+    const result = await selectKeyframes(
+      await this.deps.media.binaries(),
+      this.deps.blobs.absolutePath(asset.path),
+      {
+        maxFrames: options.maxFrames,
+        maxSize: options.maxSize,
+        tmpDir: this.deps.tmpDir,
+        signal: run.signal,
+        onProgress: run.progress
+      }
+    )
+    const stored = await Promise.all(result.frames.map((frame) => this.storeFrame(frame)))
+    const id = randomUUID()
+    try {
+      this.deps.db.transaction(() => {
+        const now = new Date().toISOString()
+        for (const s of stored) {
+          this.deps.blobs.register(s.image, now)
+          this.deps.blobs.register(s.thumb, now)
+        }
+        this.deps.frames.insert(
+          {
+            id,
+            assetId,
+            optionsKey: this.optionsKey(options),
+            strategy: result.strategy,
+            strategyReason: result.strategyReason,
+            durationS: result.durationS,
+            elapsedMs: result.elapsedMs,
+            createdAt: now
+          },
+          stored.map((s) => s.row)
+        )
+      })()
+    } finally {
+      for (const s of stored) {
+        this.deps.blobs.release(s.image.hash)
+        this.deps.blobs.release(s.thumb.hash)
+      }
+    }
+    await this.deps.blobs.collectGarbage()
+    return this.cached(assetId, options) as FrameSet
+  }
+
+  private async storeFrame(
+    frame: SelectedFrame
+  ): Promise<{ image: StoredBlob; thumb: StoredBlob; row: NewFrame }> {
+    const image = await this.deps.blobs.ingestBuffer(frame.jpeg, 'jpg')
+    const small = await sharp(frame.jpeg)
+      .resize(FRAME_THUMB, FRAME_THUMB, { fit: 'inside' })
+      .webp({ quality: 75 })
+      .toBuffer()
+    const thumb = await this.deps.blobs.ingestBuffer(small, 'webp')
+    const row: NewFrame = {
+      t: Math.round(frame.t * 1000) / 1000,
+      width: frame.width,
+      height: frame.height,
+      reason: frame.reason,
+      blobHash: image.hash,
+      thumbHash: thumb.hash,
+      phash: hashToHex(frame.hash)
+    }
+    return { image, thumb, row }
+  }
+}

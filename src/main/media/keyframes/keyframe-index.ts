@@ -1,0 +1,119 @@
+import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
+import { errorFromProcess, ffprobeLines } from '../../platform/ffmpeg/ffmpeg'
+
+/** Every video packet's presentation time, size and keyframe flag, read at demux speed. */
+export interface KeyframeIndex {
+  /** Presentation times (s) in decode order. */
+  times: Float64Array
+  sizes: Uint32Array
+  /** Byte offset of each packet in the file (-1 where the demuxer does not know it). */
+  positions: Float64Array
+  keyframe: Uint8Array
+  count: number
+  keyframeTimes: number[]
+  /** All presentation times, sorted (decode order differs when there are B-frames). */
+  ptsSorted: Float64Array
+}
+
+/** The first frame time at or after t (what an accurate input seek to t decodes first). */
+export function ptsAtOrAfter(index: KeyframeIndex, t: number): number {
+  const times = index.ptsSorted
+  let lo = 0
+  let hi = times.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((times[mid] as number) < t - 0.0005) lo = mid + 1
+    else hi = mid
+  }
+  return (times[Math.min(lo, times.length - 1)] as number) ?? t
+}
+
+const INDEX_TIMEOUT_MS = 10 * 60_000
+
+export async function readKeyframeIndex(
+  binaries: MediaBinaries,
+  file: string,
+  options: { signal?: AbortSignal; streamIndex?: number } = {}
+): Promise<KeyframeIndex> {
+  const builder = new IndexBuilder()
+  try {
+    await ffprobeLines(
+      binaries,
+      file,
+      [
+        '-select_streams',
+        `v:${options.streamIndex ?? 0}`,
+        '-show_entries',
+        'packet=pts_time,dts_time,size,pos,flags',
+        '-of',
+        'csv=p=0'
+      ],
+      (line) => builder.add(line),
+      { signal: options.signal, timeoutMs: INDEX_TIMEOUT_MS }
+    )
+  } catch (error) {
+    // A truncated or partly corrupt file still yields the packets before the damage.
+    if (builder.size() === 0) throw errorFromProcess(error)
+  }
+  return builder.build()
+}
+
+/** Grows typed arrays as packets stream in, so an hour of video costs a few hundred KB. */
+class IndexBuilder {
+  private times = new Float64Array(4096)
+  private sizes = new Uint32Array(4096)
+  private positions = new Float64Array(4096)
+  private keys = new Uint8Array(4096)
+  private n = 0
+
+  add(line: string): void {
+    // csv columns follow ffprobe's field order: pts_time, dts_time, size, pos, flags
+    const [pts, dts, size, pos, flags] = line.trim().split(',')
+    const t = Number(pts !== 'N/A' && pts ? pts : dts)
+    if (!Number.isFinite(t)) return
+    if (this.n === this.times.length) this.grow()
+    this.times[this.n] = t
+    this.sizes[this.n] = Number(size) || 0
+    this.positions[this.n] = pos && pos !== 'N/A' ? Number(pos) : -1
+    this.keys[this.n] = flags?.includes('K') ? 1 : 0
+    this.n += 1
+  }
+
+  size(): number {
+    return this.n
+  }
+
+  build(): KeyframeIndex {
+    const times = this.times.slice(0, this.n)
+    const keyframe = this.keys.slice(0, this.n)
+    const keyframeTimes: number[] = []
+    for (let i = 0; i < this.n; i += 1) if (keyframe[i]) keyframeTimes.push(times[i] as number)
+    keyframeTimes.sort((a, b) => a - b)
+    const ptsSorted = times.slice().sort()
+    return {
+      times,
+      sizes: this.sizes.slice(0, this.n),
+      positions: this.positions.slice(0, this.n),
+      keyframe,
+      count: this.n,
+      keyframeTimes,
+      ptsSorted
+    }
+  }
+
+  private grow(): void {
+    const next = this.times.length * 2
+    const times = new Float64Array(next)
+    times.set(this.times)
+    const sizes = new Uint32Array(next)
+    sizes.set(this.sizes)
+    const keys = new Uint8Array(next)
+    keys.set(this.keys)
+    const positions = new Float64Array(next)
+    positions.set(this.positions)
+    this.times = times
+    this.sizes = sizes
+    this.positions = positions
+    this.keys = keys
+  }
+}
