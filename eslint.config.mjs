@@ -1,7 +1,9 @@
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import { builtinModules } from 'node:module'
+import { resolve } from 'node:path'
 import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`])
@@ -20,6 +22,31 @@ const browserOnly = {
   patterns: [{ group: ['**/main/**', '@main/*'], message: 'The renderer and shared code never import the core.' }]
 }
 
+// The core's layers (DESIGN §2). Arrows only point down:
+//   platform ← media, store ← jobs, ai ← features ← app ← cli, server, electron
+// Each entry names a layer and the layers it may import; anything else under src/main is refused.
+const LAYERS = {
+  platform: [],
+  media: ['platform'],
+  store: ['platform'],
+  jobs: ['platform', 'store'],
+  ai: ['platform', 'store', 'media'],
+  features: ['platform', 'media', 'store', 'jobs', 'ai'],
+  app: ['platform', 'media', 'store', 'jobs', 'ai', 'features'],
+  server: ['platform', 'app'],
+  cli: ['platform', 'app', 'server'],
+  electron: ['platform', 'app', 'server']
+}
+const layerZones = Object.entries(LAYERS).flatMap(([layer, allowed]) =>
+  Object.keys(LAYERS)
+    .filter((other) => other !== layer && !allowed.includes(other))
+    .map((other) => ({
+      target: `./src/main/${layer}`,
+      from: `./src/main/${other}`,
+      message: `Layers point down: ${layer}/ may import ${allowed.join(', ') || 'nothing of the core'}, not ${other}/ (DESIGN §2).`
+    }))
+)
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'artifacts/**', '.cache/**', 'tests/fixtures/**', 'dist/**'] },
   js.configs.recommended,
@@ -35,6 +62,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', noElectron],
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }]
+    }
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.json', '.node'],
+          alias: { '@shared': [resolve(import.meta.dirname, 'src/shared')] }
+        })
+      ]
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }]
     }
   },
   {

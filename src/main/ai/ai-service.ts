@@ -93,12 +93,10 @@ export class AiService {
       throw new AppError('CONFLICT', `Batch ${batch.id} has no results yet (status ${batch.status}).`)
     const outcomes = await batchOutcomes(this.deps.executor, batch.output_file_id, { ...ctx, providerId })
     for (const outcome of outcomes) {
-      const body = outcome.body as { model?: string; usage?: Record<string, unknown>; id?: string } | null
+      const body = outcome.body as { model?: string; usage?: object; id?: string } | null
       if (!body?.usage) continue
-      const usage =
-        'prompt_tokens' in body.usage
-          ? fromChatUsage(body.usage as never)
-          : fromResponsesUsage(body.usage as never)
+      // A batch line answers either API: chat usage counts prompt tokens, responses usage input tokens.
+      const usage = 'prompt_tokens' in body.usage ? fromChatUsage(body.usage) : fromResponsesUsage(body.usage)
       this.deps.ledger.record({
         providerId,
         model: body.model ?? 'unknown',

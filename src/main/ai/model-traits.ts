@@ -19,7 +19,11 @@ export function modelTraits(model: string): ModelTraits {
   return { reasoning, imageModel, transcribeJsonOnly: /^gpt-4o(-mini)?-transcribe/.test(name) }
 }
 
-type Params = Record<string, unknown>
+import type OpenAI from 'openai'
+
+export type ChatBody = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming
+export type ResponsesBody = OpenAI.Responses.ResponseCreateParamsNonStreaming
+export type ImageBody = OpenAI.Images.ImageGenerateParamsNonStreaming
 
 const SAMPLING = [
   'temperature',
@@ -29,63 +33,48 @@ const SAMPLING = [
   'logit_bias',
   'logprobs',
   'top_logprobs'
-]
+] as const
 
 /** Chat completions parameters for this model and provider (capability flags already applied by the caller). */
-export function sanitizeChatParams(
-  params: Params,
-  model: string,
-  options: { reasoningEffort: boolean }
-): Params {
-  const out: Params = { ...params }
-  const traits = modelTraits(model)
-  if (traits.reasoning) {
-    for (const key of SAMPLING) delete out[key]
-    if (out.max_tokens !== undefined && out.max_completion_tokens === undefined)
-      out.max_completion_tokens = out.max_tokens
-    delete out.max_tokens
-    if (!options.reasoningEffort) delete out.reasoning_effort
-  } else {
-    delete out.reasoning_effort
-  }
-  return dropUndefined(out)
+export function sanitizeChatParams(params: ChatBody, model: string, options: { reasoningEffort: boolean }): ChatBody {
+  if (!modelTraits(model).reasoning) return dropUndefined(omit(params, ['reasoning_effort']))
+  // Reasoning models take no sampling parameters, and count output with max_completion_tokens.
+  const out = omit(params, [...SAMPLING, 'max_tokens'])
+  return dropUndefined({
+    ...out,
+    max_completion_tokens: params.max_completion_tokens ?? params.max_tokens,
+    reasoning_effort: options.reasoningEffort ? params.reasoning_effort : undefined
+  })
 }
 
 /** Responses API parameters for this model. */
 export function sanitizeResponsesParams(
-  params: Params,
+  params: ResponsesBody,
   model: string,
   options: { reasoningEffort: boolean }
-): Params {
-  const out: Params = { ...params }
-  const traits = modelTraits(model)
-  if (traits.reasoning) {
-    delete out.temperature
-    delete out.top_p
-    if (!options.reasoningEffort) delete out.reasoning
-  } else {
-    delete out.reasoning
-  }
-  return dropUndefined(out)
+): ResponsesBody {
+  if (!modelTraits(model).reasoning) return dropUndefined(omit(params, ['reasoning']))
+  const out = omit(params, ['temperature', 'top_p'])
+  return dropUndefined(options.reasoningEffort ? out : omit(out, ['reasoning']))
 }
 
 /** Image generation: GPT image models always return base64 and reject response_format; DALL·E 3 takes n=1. */
-export function sanitizeImageParams(params: Params, model: string): Params {
-  const out: Params = { ...params }
+export function sanitizeImageParams(params: ImageBody, model: string): ImageBody {
   const kind = modelTraits(model).imageModel
-  if (kind === 'gpt-image') {
-    delete out.response_format
-    delete out.style
-  } else {
-    delete out.background
-    delete out.output_format
-    delete out.moderation
-    if (out.response_format === undefined) out.response_format = 'b64_json'
-  }
-  if (kind === 'dall-e-3') out.n = 1
-  return dropUndefined(out)
+  const out =
+    kind === 'gpt-image'
+      ? omit(params, ['response_format', 'style'])
+      : { ...omit(params, ['background', 'output_format', 'moderation']), response_format: params.response_format ?? 'b64_json' }
+  return dropUndefined(kind === 'dall-e-3' ? { ...out, n: 1 } : out)
 }
 
-function dropUndefined(params: Params): Params {
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined))
+function omit<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
+  const out = { ...value }
+  for (const key of keys) delete out[key]
+  return out
+}
+
+/** Unset fields are left out of the body rather than sent as null. */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }

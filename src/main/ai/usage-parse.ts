@@ -23,7 +23,8 @@ export const NO_USAGE: UsageFields = {
   images: 0
 }
 
-type Json = Record<string, unknown> | null | undefined
+// The SDK's usage shapes differ per API and provider; each parser reads what is there.
+type Json = object | null | undefined
 
 const n = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
 const obj = (value: unknown): Record<string, unknown> =>

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { toFile } from 'openai'
+import { toFile, type OpenAI } from 'openai'
 import { AppError } from '@shared/errors'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import { modelTraits } from '../model-traits'
@@ -56,23 +56,19 @@ export async function transcribe(
       needs: ['transcription'],
       run: async ({ client, model, signal }) => {
         const file = await toFile(createReadStream(request.file), basename(request.file))
-        const params = {
-          file,
-          model,
-          language: request.language,
-          prompt: request.prompt,
-          response_format: verbose ? 'verbose_json' : 'json',
-          ...(verbose
-            ? { timestamp_granularities: request.wordTimestamps ? ['segment', 'word'] : ['segment'] }
-            : {})
-        }
-        const { data, request_id } = await client.audio.transcriptions
-          .create(params as never, { signal })
-          .withResponse()
-        const body = data as unknown as Record<string, unknown>
+        const base = { file, model, language: request.language, prompt: request.prompt }
+        const granularities: ('segment' | 'word')[] = request.wordTimestamps ? ['segment', 'word'] : ['segment']
+        const call = verbose
+          ? client.audio.transcriptions.create(
+              { ...base, response_format: 'verbose_json', timestamp_granularities: granularities },
+              { signal }
+            )
+          : client.audio.transcriptions.create({ ...base, response_format: 'json' }, { signal })
+        const { data: body, request_id } = await call.withResponse()
+        const seconds = request.durationS ?? ('duration' in body ? body.duration : 0)
         return {
           value: toTranscription(body),
-          usage: fromTranscriptionUsage(body.usage as never, request.durationS ?? Number(body.duration ?? 0)),
+          usage: fromTranscriptionUsage(body.usage, seconds),
           requestId: request_id ?? null
         }
       }
@@ -81,17 +77,14 @@ export async function transcribe(
   )
 }
 
-function toTranscription(body: Record<string, unknown>): Transcription {
-  const segments = Array.isArray(body.segments)
-    ? (body.segments as { start: number; end: number; text: string }[])
-    : []
-  const words = Array.isArray(body.words)
-    ? (body.words as { start: number; end: number; word: string }[])
-    : []
+function toTranscription(body: OpenAI.Audio.Transcription | OpenAI.Audio.TranscriptionVerbose): Transcription {
+  const verbose = 'segments' in body || 'duration' in body ? (body as OpenAI.Audio.TranscriptionVerbose) : null
+  const segments = verbose?.segments ?? []
+  const words = verbose?.words ?? []
   return {
-    text: String(body.text ?? ''),
-    language: typeof body.language === 'string' ? body.language : null,
-    durationS: typeof body.duration === 'number' ? body.duration : null,
+    text: body.text ?? '',
+    language: verbose?.language ?? null,
+    durationS: typeof verbose?.duration === 'number' ? verbose.duration : null,
     segments: segments.map((s) => ({ start: s.start, end: s.end, text: s.text.trim() })),
     words: words.map((w) => ({ start: w.start, end: w.end, word: w.word }))
   }
@@ -124,7 +117,7 @@ export async function speech(
       model: request.model,
       needs: ['speech'],
       run: async ({ client, model, signal }) => {
-        const params = {
+        const params: OpenAI.Audio.SpeechCreateParams = {
           model,
           voice: request.voice,
           input: request.input,
@@ -134,10 +127,8 @@ export async function speech(
             ? { instructions: request.instructions }
             : {})
         }
-        const { data, request_id } = await client.audio.speech
-          .create(params as never, { signal })
-          .withResponse()
-        const audio = Buffer.from(await (data as Response).arrayBuffer())
+        const { data, request_id } = await client.audio.speech.create(params, { signal }).withResponse()
+        const audio = Buffer.from(await data.arrayBuffer())
         return {
           value: audio,
           usage: { ...NO_USAGE, characters: request.input.length },

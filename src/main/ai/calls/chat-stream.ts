@@ -3,8 +3,9 @@ import { AppError } from '@shared/errors'
 import { PRESETS } from '../presets'
 import type { RunArgs } from '../executor'
 import { DEFAULT_INACTIVITY_MS, LOCAL_INACTIVITY_MS, watchStream } from '../stream-watchdog'
+import type { ChatBody } from '../model-traits'
 import type { ChatRequest, ChatResult, ToolCall } from './chat'
-import { refused } from './chat'
+import { refused } from './refusal'
 
 export function inactivityFor(args: RunArgs): number {
   if (args.inactivityMs) return args.inactivityMs
@@ -16,19 +17,16 @@ export function inactivityFor(args: RunArgs): number {
 /** Reads a chat stream into one result (text, tool calls, usage), watching for stalls. */
 export async function readChatStream(
   args: RunArgs,
-  params: Record<string, unknown>,
+  params: ChatBody,
   request: ChatRequest
-): Promise<{ result: ChatResult; usage: unknown; requestId: string | null }> {
-  const { data, request_id } = await args.client.chat.completions
-    .create({ ...params, stream: true, stream_options: { include_usage: true } } as never, {
-      signal: args.signal
-    })
+): Promise<{ result: ChatResult; usage: OpenAI.CompletionUsage | null; requestId: string | null }> {
+  const { data: stream, request_id } = await args.client.chat.completions
+    .create({ ...params, stream: true, stream_options: { include_usage: true } }, { signal: args.signal })
     .withResponse()
-  const stream = data as unknown as AsyncIterable<OpenAI.Chat.ChatCompletionChunk>
   let text = ''
   let refusal = ''
   let finishReason: string | null = null
-  let usage: unknown = null
+  let usage: OpenAI.CompletionUsage | null = null
   const calls = new Map<number, ToolCall>()
   let first = true
   for await (const chunk of watchStream(stream, inactivityFor(args), args.abort)) {

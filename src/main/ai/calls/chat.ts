@@ -3,10 +3,11 @@ import type { Capability } from '@shared/domain/provider'
 import { AppError } from '@shared/errors'
 import { shrinkMessages, type ContextStrategy } from '../context-strategy'
 import type { AiExecutor, CallContext, CallResult, RunArgs } from '../executor'
-import { sanitizeChatParams } from '../model-traits'
+import { sanitizeChatParams, type ChatBody } from '../model-traits'
 import { assertStrictSchema, parseStructured, type StructuredSchema } from '../structured'
 import { fromChatUsage } from '../usage-parse'
 import { readChatStream } from './chat-stream'
+import { refused } from './refusal'
 
 export type ChatMessage = OpenAI.Chat.ChatCompletionMessageParam
 
@@ -87,10 +88,7 @@ function needsFor(request: ChatRequest): Capability[] {
 }
 
 /** The wire parameters: only what this model and provider accept. */
-export function chatParams(
-  request: ChatRequest,
-  args: Pick<RunArgs, 'resolved' | 'model'>
-): Record<string, unknown> {
+export function chatParams(request: ChatRequest, args: Pick<RunArgs, 'resolved' | 'model'>): ChatBody {
   const caps = args.resolved.provider.capabilities
   const format = request.responseFormat
   const structured = typeof format === 'object'
@@ -98,21 +96,13 @@ export function chatParams(
     structured && !caps.structuredOutputs
       ? withSchemaInstructions(request.messages, format)
       : request.messages
-  const params: Record<string, unknown> = {
+  const params: ChatBody = {
     model: args.model,
     messages,
     tools: request.tools,
     tool_choice: request.tools?.length ? request.toolChoice : undefined,
     parallel_tool_calls: request.tools?.length ? request.parallelToolCalls : undefined,
-    response_format:
-      !format || format === 'text'
-        ? undefined
-        : format === 'json_object' || !caps.structuredOutputs
-          ? { type: 'json_object' }
-          : {
-              type: 'json_schema',
-              json_schema: { name: format.name, schema: format.schema, strict: format.strict }
-            },
+    response_format: responseFormat(format, caps.structuredOutputs),
     reasoning_effort: request.reasoningEffort,
     seed: request.seed,
     logprobs: request.logprobs,
@@ -124,6 +114,15 @@ export function chatParams(
     max_tokens: request.maxTokens
   }
   return sanitizeChatParams(params, args.model, { reasoningEffort: caps.reasoningEffort })
+}
+
+function responseFormat(
+  format: ChatRequest['responseFormat'],
+  strictSchemas: boolean
+): ChatBody['response_format'] {
+  if (!format || format === 'text') return undefined
+  if (format === 'json_object' || !strictSchemas) return { type: 'json_object' }
+  return { type: 'json_schema', json_schema: { name: format.name, schema: format.schema, strict: format.strict } }
 }
 
 /** Providers without strict schemas get JSON mode plus the schema in the instructions. */
@@ -138,14 +137,13 @@ async function runChat(args: RunArgs, request: ChatRequest) {
     const out = await readChatStream(args, params, request)
     return {
       value: finish(out.result, request),
-      usage: fromChatUsage(out.usage as never),
+      usage: fromChatUsage(out.usage),
       requestId: out.requestId
     }
   }
-  const { data, request_id } = await args.client.chat.completions
-    .create(params as never, { signal: args.signal })
+  const { data: completion, request_id } = await args.client.chat.completions
+    .create(params, { signal: args.signal })
     .withResponse()
-  const completion = data as OpenAI.Chat.ChatCompletion
   const choice = completion.choices[0]
   const result: ChatResult = {
     text: choice?.message.content ?? null,
@@ -158,13 +156,9 @@ async function runChat(args: RunArgs, request: ChatRequest) {
   if (choice?.message.refusal) throw refused(choice.message.refusal)
   return {
     value: finish(result, request),
-    usage: fromChatUsage(completion.usage as never),
+    usage: fromChatUsage(completion.usage),
     requestId: request_id ?? null
   }
-}
-
-export function refused(text: string): AppError {
-  return new AppError('AI_REFUSED', `The model refused: “${text}”`, { refusal: text })
 }
 
 /** Structured results are parsed and checked; a required tool call that never came is an error. */

@@ -1,16 +1,16 @@
 import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
-import { toFile } from 'openai'
+import { toFile, type OpenAI } from 'openai'
 import { AppError } from '@shared/errors'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
-import { modelTraits, sanitizeImageParams } from '../model-traits'
+import { modelTraits, sanitizeImageParams, type ImageBody } from '../model-traits'
 import { fromResponsesUsage, NO_USAGE, type UsageFields } from '../usage-parse'
 
 export interface ImageRequest {
   model: string
   prompt: string
-  size?: string
-  quality?: string
+  size?: ImageBody['size']
+  quality?: ImageBody['quality']
   n?: number
   background?: 'transparent' | 'opaque' | 'auto'
   outputFormat?: 'png' | 'jpeg' | 'webp'
@@ -48,20 +48,9 @@ export async function generateImages(
           request.model
         )
         const call = request.images?.length
-          ? client.images.edit(
-              {
-                ...base,
-                image: await Promise.all(request.images.map(upload)),
-                ...(request.mask ? { mask: await upload(request.mask) } : {})
-              } as never,
-              { signal }
-            )
-          : client.images.generate(base as never, { signal })
-        const { data, request_id } = await call.withResponse()
-        const body = data as unknown as {
-          data?: { b64_json?: string; revised_prompt?: string }[]
-          usage?: unknown
-        }
+          ? client.images.edit(await editBody(base, request.images, request.mask), { signal })
+          : client.images.generate(base, { signal })
+        const { data: body, request_id } = await call.withResponse()
         const images = (body.data ?? []).flatMap((d) =>
           d.b64_json ? [Buffer.from(d.b64_json, 'base64')] : []
         )
@@ -77,12 +66,30 @@ export async function generateImages(
   )
 }
 
+/** An edit takes the generation's parameters plus the source images and the mask as uploads. */
+async function editBody(
+  base: ImageBody,
+  images: string[],
+  mask: string | undefined
+): Promise<OpenAI.Images.ImageEditParamsNonStreaming> {
+  const { style: _notForEdits, response_format, size, quality, ...rest } = base
+  return {
+    ...rest,
+    // Edits accept fewer sizes and qualities than generations: the API says which when one is refused.
+    size: size as OpenAI.Images.ImageEditParams['size'],
+    quality: quality as OpenAI.Images.ImageEditParams['quality'],
+    ...(response_format ? { response_format } : {}),
+    image: await Promise.all(images.map(upload)),
+    ...(mask ? { mask: await upload(mask) } : {})
+  }
+}
+
 function upload(path: string) {
   return toFile(createReadStream(path), basename(path))
 }
 
 /** GPT image models report tokens; DALL·E is billed per image. */
-function imageUsage(usage: unknown, model: string, count: number): UsageFields {
-  if (modelTraits(model).imageModel === 'gpt-image' && usage) return fromResponsesUsage(usage as never)
+function imageUsage(usage: object | undefined, model: string, count: number): UsageFields {
+  if (modelTraits(model).imageModel === 'gpt-image' && usage) return fromResponsesUsage(usage)
   return { ...NO_USAGE, images: count }
 }

@@ -2,11 +2,11 @@ import type OpenAI from 'openai'
 import type { Capability } from '@shared/domain/provider'
 import { AppError } from '@shared/errors'
 import type { AiExecutor, CallContext, CallResult, RunArgs } from '../executor'
-import { sanitizeResponsesParams } from '../model-traits'
+import { sanitizeResponsesParams, type ResponsesBody } from '../model-traits'
 import { assertStrictSchema, parseStructured, type StructuredSchema } from '../structured'
 import { DEFAULT_INACTIVITY_MS, watchStream } from '../stream-watchdog'
 import { fromResponsesUsage } from '../usage-parse'
-import { refused } from './chat'
+import { refused } from './refusal'
 import { inactivityFor } from './chat-stream'
 
 type Tool = OpenAI.Responses.Tool
@@ -85,9 +85,9 @@ function needsFor(request: ResponsesRequest): Capability[] {
 export function responsesParams(
   request: ResponsesRequest,
   args: Pick<RunArgs, 'resolved' | 'model'>
-): Record<string, unknown> {
+): ResponsesBody {
   const format = request.textFormat
-  const params: Record<string, unknown> = {
+  const params: ResponsesBody = {
     model: args.model,
     input: request.input,
     instructions: request.instructions,
@@ -117,31 +117,21 @@ async function runResponses(args: RunArgs, request: ResponsesRequest) {
     response = out.response
     requestId = out.requestId
   } else {
-    const { data, request_id } = await args.client.responses
-      .create(params as never, { signal: args.signal })
-      .withResponse()
-    response = data as Response
+    const { data, request_id } = await args.client.responses.create(params, { signal: args.signal }).withResponse()
+    response = data
     requestId = request_id ?? null
   }
-  return { value: toResult(response, request), usage: fromResponsesUsage(response.usage as never), requestId }
+  return { value: toResult(response, request), usage: fromResponsesUsage(response.usage), requestId }
 }
 
 async function readResponsesStream(
   args: RunArgs,
-  params: Record<string, unknown>,
+  params: ResponsesBody,
   request: ResponsesRequest
 ): Promise<{ response: Response; requestId: string | null }> {
-  const { data, request_id } = await args.client.responses
-    .create({ ...params, stream: true } as never, { signal: args.signal })
+  const { data: events, request_id } = await args.client.responses
+    .create({ ...params, stream: true }, { signal: args.signal })
     .withResponse()
-  const events = data as unknown as AsyncIterable<{
-    type: string
-    delta?: string
-    response?: Response
-    error?: { code?: string; message?: string }
-    code?: string
-    message?: string
-  }>
   let first = true
   for await (const event of watchStream(events, inactivityFor(args) ?? DEFAULT_INACTIVITY_MS, args.abort)) {
     request.onEvent?.(event.type)
@@ -149,11 +139,14 @@ async function readResponsesStream(
       request.onDelta?.({ text: event.delta, restart: first && args.attempt > 1 })
       first = false
     }
-    if (event.type === 'error')
-      throw streamError(event.error?.code ?? event.code, event.error?.message ?? event.message)
+    if (event.type === 'error') {
+      // Some compatible servers nest the fields under `error`, as their HTTP errors do.
+      const nested = (event as { error?: { code?: string; message?: string } }).error
+      throw streamError(nested?.code ?? event.code, nested?.message ?? event.message)
+    }
     if (event.type === 'response.failed')
-      throw streamError(event.response?.error?.code, event.response?.error?.message)
-    if (event.type === 'response.completed' && event.response)
+      throw streamError(event.response.error?.code, event.response.error?.message)
+    if (event.type === 'response.completed')
       return { response: event.response, requestId: request_id ?? null }
   }
   throw new AppError(

@@ -63,7 +63,7 @@ async function ask(ctx: CommandContext, prompt: string, options: AskOptions): Pr
     })
     .finally(stop)
   if (options.stream && !options.json) process.stdout.write('\n')
-  const { providerName, ...document } = result
+  const { providerName: _shownToHumansOnly, ...document } = result
   ctx.out.result(document, () => humanAnswer(result, Boolean(options.stream)))
   return EXIT_OK
 }
