@@ -71,18 +71,6 @@ export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError
 }
 
-export function hasErrorCode(value: unknown, code: ErrorCode): boolean {
-  return isAppError(value) && value.code === code
-}
-
-export function okResult<T>(data: T): Result<T> {
-  return { ok: true, data }
-}
-
-export function errorResult<T = never>(error: ErrorInfo): Result<T> {
-  return { ok: false, error }
-}
-
 /** Turns anything thrown into an ErrorInfo without leaking stack traces across a transport. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (isAppError(error)) return error.toInfo()

@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
@@ -45,6 +46,7 @@ export function renderUi(ui: ReactElement, path = '/library') {
   return render(
     <QueryClientProvider client={client}>
       <MantineProvider>
+        <Notifications />
         <Router hook={hook}>{ui}</Router>
       </MantineProvider>
     </QueryClientProvider>

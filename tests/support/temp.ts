@@ -23,4 +23,4 @@ afterEach(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-export { FIXTURES, fixture, media } from './paths'
+export { media } from './paths'

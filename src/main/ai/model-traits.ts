@@ -36,7 +36,11 @@ const SAMPLING = [
 ] as const
 
 /** Chat completions parameters for this model and provider (capability flags already applied by the caller). */
-export function sanitizeChatParams(params: ChatBody, model: string, options: { reasoningEffort: boolean }): ChatBody {
+export function sanitizeChatParams(
+  params: ChatBody,
+  model: string,
+  options: { reasoningEffort: boolean }
+): ChatBody {
   if (!modelTraits(model).reasoning) return dropUndefined(omit(params, ['reasoning_effort']))
   // Reasoning models take no sampling parameters, and count output with max_completion_tokens.
   const out = omit(params, [...SAMPLING, 'max_tokens'])
@@ -64,7 +68,10 @@ export function sanitizeImageParams(params: ImageBody, model: string): ImageBody
   const out =
     kind === 'gpt-image'
       ? omit(params, ['response_format', 'style'])
-      : { ...omit(params, ['background', 'output_format', 'moderation']), response_format: params.response_format ?? 'b64_json' }
+      : {
+          ...omit(params, ['background', 'output_format', 'moderation']),
+          response_format: params.response_format ?? 'b64_json'
+        }
   return dropUndefined(kind === 'dall-e-3' ? { ...out, n: 1 } : out)
 }
 

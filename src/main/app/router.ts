@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isRouteName, routes, type RouteInput, type RouteName, type RouteOutput } from '@shared/contract'
-import { AppError, toErrorInfo, type Result } from '@shared/errors'
+import { AppError, isAppError, toErrorInfo, type ErrorInfo, type Result } from '@shared/errors'
 import type { Logger } from '../platform/logger'
 
 export type Handlers = {
@@ -41,15 +41,30 @@ export function createRouter(
       try {
         return { ok: true, data: await dispatch(name, input) }
       } catch (error) {
-        const info = toErrorInfo(error)
-        if (info.code === 'INTERNAL')
-          options.logger.error('route failed', { route: name, error: String(error) })
-        return { ok: false, error: info }
+        return { ok: false, error: publicError(name, error, options.logger) }
       }
     },
     async call(name, input) {
       return (await dispatch(name, input)) as RouteOutput<typeof name>
     }
+  }
+}
+
+/**
+ * Expected failures (AppError) pass through with their code and message. Anything else is a bug:
+ * it is logged with its details, and the caller gets INTERNAL with a message that reveals nothing.
+ */
+function publicError(route: string, error: unknown, logger: Logger): ErrorInfo {
+  const info = toErrorInfo(error)
+  if (info.code !== 'INTERNAL') return info
+  logger.error('route failed', {
+    route,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+  })
+  if (isAppError(error)) return info
+  return {
+    code: 'INTERNAL',
+    message: `Something went wrong inside Framewise while handling “${route}”. The details are in the log.`
   }
 }
 

@@ -3,15 +3,15 @@ import { dirname } from 'node:path'
 import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@shared/api'
 import type { FramewiseApp } from '../app/create-app'
+import { isTrustedUrl } from './trusted-origin'
 import { rendererIndex } from './window'
 
-/** Only our own renderer (the built files, or the dev server in development) may call the core. */
-export function isTrustedFrame(frame: WebFrameMain | null): boolean {
+function isTrustedFrame(frame: WebFrameMain | null): boolean {
   if (!frame) return false
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl && frame.url.startsWith(new URL(devUrl).origin)) return true
-  const rendererRoot = pathToFileURL(dirname(rendererIndex())).href
-  return frame.url.startsWith(`${rendererRoot}/`)
+  return isTrustedUrl(frame.url, {
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererRoot: pathToFileURL(dirname(rendererIndex())).href
+  })
 }
 
 export function registerIpcBridge(core: FramewiseApp): void {

@@ -26,4 +26,4 @@ export function isRouteName(name: string): name is RouteName {
   return Object.prototype.hasOwnProperty.call(routes, name)
 }
 
-export { events, type EventName, type EventPayload, type Events } from './events'
+export { events, type EventName, type EventPayload } from './events'

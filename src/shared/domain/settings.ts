@@ -17,4 +17,3 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>
 export const SettingsPatch = Settings.partial()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
-export type SettingKey = keyof Settings

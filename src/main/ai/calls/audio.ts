@@ -57,7 +57,9 @@ export async function transcribe(
       run: async ({ client, model, signal }) => {
         const file = await toFile(createReadStream(request.file), basename(request.file))
         const base = { file, model, language: request.language, prompt: request.prompt }
-        const granularities: ('segment' | 'word')[] = request.wordTimestamps ? ['segment', 'word'] : ['segment']
+        const granularities: ('segment' | 'word')[] = request.wordTimestamps
+          ? ['segment', 'word']
+          : ['segment']
         const call = verbose
           ? client.audio.transcriptions.create(
               { ...base, response_format: 'verbose_json', timestamp_granularities: granularities },
@@ -77,8 +79,11 @@ export async function transcribe(
   )
 }
 
-function toTranscription(body: OpenAI.Audio.Transcription | OpenAI.Audio.TranscriptionVerbose): Transcription {
-  const verbose = 'segments' in body || 'duration' in body ? (body as OpenAI.Audio.TranscriptionVerbose) : null
+function toTranscription(
+  body: OpenAI.Audio.Transcription | OpenAI.Audio.TranscriptionVerbose
+): Transcription {
+  const verbose =
+    'segments' in body || 'duration' in body ? (body as OpenAI.Audio.TranscriptionVerbose) : null
   const segments = verbose?.segments ?? []
   const words = verbose?.words ?? []
   return {

@@ -122,7 +122,10 @@ function responseFormat(
 ): ChatBody['response_format'] {
   if (!format || format === 'text') return undefined
   if (format === 'json_object' || !strictSchemas) return { type: 'json_object' }
-  return { type: 'json_schema', json_schema: { name: format.name, schema: format.schema, strict: format.strict } }
+  return {
+    type: 'json_schema',
+    json_schema: { name: format.name, schema: format.schema, strict: format.strict }
+  }
 }
 
 /** Providers without strict schemas get JSON mode plus the schema in the instructions. */

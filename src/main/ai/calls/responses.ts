@@ -117,7 +117,9 @@ async function runResponses(args: RunArgs, request: ResponsesRequest) {
     response = out.response
     requestId = out.requestId
   } else {
-    const { data, request_id } = await args.client.responses.create(params, { signal: args.signal }).withResponse()
+    const { data, request_id } = await args.client.responses
+      .create(params, { signal: args.signal })
+      .withResponse()
     response = data
     requestId = request_id ?? null
   }

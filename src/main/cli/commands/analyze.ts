@@ -72,10 +72,12 @@ async function analyze(ctx: CommandContext, file: string, options: AnalyzeOption
 async function followJob(ctx: CommandContext, jobId: string): Promise<void> {
   let lastStage: string | null = null
   const stop = ctx.on('job.updated', (job) => {
-    if (job.id === jobId && job.stage && job.stage !== lastStage) ctx.out.progress(`${(lastStage = job.stage)}…`)
+    if (job.id === jobId && job.stage && job.stage !== lastStage)
+      ctx.out.progress(`${(lastStage = job.stage)}…`)
   })
   // A job left waiting by an earlier run (provider away) is asked to try again now.
-  if ((await ctx.call('jobs.get', { id: jobId })).state === 'waiting') await ctx.call('jobs.retry', { id: jobId })
+  if ((await ctx.call('jobs.get', { id: jobId })).state === 'waiting')
+    await ctx.call('jobs.retry', { id: jobId })
   const job = await waitForJob(ctx, jobId, { stopWhenWaiting: true }).finally(stop)
   if (job.state === 'succeeded') return
   if (job.state === 'waiting')

@@ -83,10 +83,17 @@ async function loadSchema(file: string): Promise<{ name: string; schema: Record<
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    throw new AppError('VALIDATION_FAILED', `Could not read the schema file ${file}: ${(error as Error).message}`)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Could not read the schema file ${file}: ${(error as Error).message}`
+    )
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new AppError('VALIDATION_FAILED', 'The schema file must hold a JSON object.')
-  const name = basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'answer'
+  const name =
+    basename(file)
+      .replace(/\.json$/i, '')
+      .replace(/[^A-Za-z0-9_-]/g, '_')
+      .slice(0, 64) || 'answer'
   return { name, schema: parsed as Record<string, unknown> }
 }

@@ -32,11 +32,12 @@ export function videoFeature(deps: VideoFeatureDeps) {
   const playable = new PlayableService({ db, assets, blobs, media, jobs, tmpDir: paths.tmpDir })
   jobs.register(playableJobKind({ playable, bus }))
   const video = new VideoService({ assets, jobs, keyframes })
-  const handlers: HandlerSlice<'video.frames' | 'video.keyframes' | 'video.playable' | 'video.makePlayable'> = {
-    'video.frames': ({ assetId, options }) => keyframes.find(assetId, options),
-    'video.keyframes': ({ assetId, force, ...options }) => video.startKeyframes(assetId, options, force),
-    'video.playable': ({ assetId }) => playable.get(assetId),
-    'video.makePlayable': ({ assetId }) => playable.start(assetId)
-  }
+  const handlers: HandlerSlice<'video.frames' | 'video.keyframes' | 'video.playable' | 'video.makePlayable'> =
+    {
+      'video.frames': ({ assetId, options }) => keyframes.find(assetId, options),
+      'video.keyframes': ({ assetId, force, ...options }) => video.startKeyframes(assetId, options, force),
+      'video.playable': ({ assetId }) => playable.get(assetId),
+      'video.makePlayable': ({ assetId }) => playable.start(assetId)
+    }
   return { services: { keyframes, playable, video }, handlers }
 }

@@ -51,6 +51,17 @@ describe('jobs in the UI', () => {
     expect(screen.getByText(/moov atom not found/)).toBeTruthy()
   })
 
+  it('shows why a job action was refused instead of dropping it', async () => {
+    const api = fakeApi({})
+    api.invoke = async () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Only failed, cancelled or waiting jobs can be retried.' }
+    })
+    renderUi(<JobRow job={job({ state: 'failed', error: { code: 'MEDIA_CORRUPT', message: 'bad' } })} />)
+    fireEvent.click(screen.getByLabelText('Retry job'))
+    expect(await screen.findByText(/Only failed, cancelled or waiting jobs can be retried/)).toBeTruthy()
+  })
+
   it('counts running jobs in the tray as job.updated events arrive', async () => {
     const api = fakeApi({ 'jobs.list': () => [], 'settings.get': () => ({}) })
     renderUi(<TrayWithEvents />)

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Group, Progress, Stack, Text, Tooltip } from '@manti
 import { IconPlayerStop, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '@shared/domain/job'
-import { call } from '../../api/client'
+import { useJobActions } from '../../api/job-hooks'
 import { errorText } from '../../i18n/error-text'
 import { isActive, jobKindLabel, jobStageLabel, STATE_COLOR } from './job-labels'
 
@@ -11,6 +11,7 @@ export function JobRow({ job }: { job: Job }) {
   const active = isActive(job)
   const percent = Math.round(job.progress * 100)
   const stage = jobStageLabel(t, job.stage)
+  const { cancel, retry } = useJobActions()
   return (
     <Stack gap={4} data-testid="job-row" data-job-kind={job.kind} data-job-state={job.state}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -27,7 +28,7 @@ export function JobRow({ job }: { job: Job }) {
               variant="subtle"
               color="red"
               aria-label={t('jobs.cancel')}
-              onClick={() => void call('jobs.cancel', { id: job.id })}
+              onClick={() => cancel.mutate(job.id)}
             >
               <IconPlayerStop size={14} />
             </ActionIcon>
@@ -38,7 +39,7 @@ export function JobRow({ job }: { job: Job }) {
               size="sm"
               variant="subtle"
               aria-label={t('jobs.retry')}
-              onClick={() => void call('jobs.retry', { id: job.id })}
+              onClick={() => retry.mutate(job.id)}
             >
               <IconRefresh size={14} />
             </ActionIcon>
@@ -66,8 +67,7 @@ export function JobRow({ job }: { job: Job }) {
       )}
       {job.error && job.state === 'failed' && (
         <Text size="xs" c="red" lineClamp={2} title={job.error.message}>
-          {errorText(t, { code: job.error.code as never, message: job.error.message }).title}{' '}
-          {job.error.message}
+          {errorText(t, job.error).title} {job.error.message}
         </Text>
       )}
     </Stack>

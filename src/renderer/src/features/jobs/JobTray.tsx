@@ -1,24 +1,19 @@
 import { Button, Divider, Indicator, Loader, Popover, ScrollArea, Stack, Text } from '@mantine/core'
 import { IconListCheck } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
 import { useJobs } from '../../api/hooks'
-import { queryKeys } from '../../api/query-keys'
+import { useJobActions } from '../../api/job-hooks'
 import { isActive } from './job-labels'
 import { JobRow } from './JobRow'
 
 /** Header button with the running count; the dropdown lists jobs with stage, progress and cancel. */
 export function JobTray() {
   const { t } = useTranslation()
-  const client = useQueryClient()
+  const { clearFinished } = useJobActions()
   const { data: jobs = [] } = useJobs()
   const active = jobs.filter(isActive)
   const visible = [...active, ...jobs.filter((job) => !isActive(job))].slice(0, 60)
-  const clear = async (): Promise<void> => {
-    await call('jobs.clearFinished', {})
-    await client.invalidateQueries({ queryKey: queryKeys.jobs })
-  }
+  const clear = (): void => clearFinished.mutate()
   return (
     <Popover width={380} position="bottom-end" shadow="lg" withArrow>
       <Popover.Target>
@@ -50,7 +45,7 @@ export function JobTray() {
         {jobs.length > active.length && (
           <>
             <Divider my="sm" />
-            <Button size="xs" variant="subtle" onClick={() => void clear()}>
+            <Button size="xs" variant="subtle" onClick={clear}>
               {t('jobs.clearFinished')}
             </Button>
           </>

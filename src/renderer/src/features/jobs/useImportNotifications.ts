@@ -13,7 +13,7 @@ export function useImportNotifications(): void {
       subscribe('job.updated', (job) => {
         if (job.kind !== 'library.import') return
         if (job.state === 'failed' && job.error) {
-          const text = errorText(t, { code: job.error.code as never, message: job.error.message })
+          const text = errorText(t, job.error)
           notifications.show({ color: 'red', title: text.title, message: text.detail })
         }
         if (job.state !== 'succeeded' || !job.result) return

@@ -5,10 +5,9 @@ import { IconMovie, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type { Asset } from '@shared/domain/asset'
-import { errorInfo } from '../../api/client'
 import { useDeleteAssets } from '../../api/hooks'
 import { mediaUrl } from '../../api/media-url'
-import { errorText } from '../../i18n/error-text'
+import { notifyError } from '../../i18n/notify-error'
 import { AssetProperties } from './AssetProperties'
 
 export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: () => void }) {
@@ -23,10 +22,7 @@ export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: 
         confirm.close()
         onClose()
       },
-      onError: (error) => {
-        const text = errorText(t, errorInfo(error))
-        notifications.show({ color: 'red', title: text.title, message: text.detail })
-      }
+      onError: (error) => notifyError(t, error)
     })
   }
   return (

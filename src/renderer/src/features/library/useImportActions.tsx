@@ -1,9 +1,8 @@
 import { notifications } from '@mantine/notifications'
 import { useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorInfo } from '../../api/client'
 import { importFiles } from '../../api/import-files'
-import { errorText } from '../../i18n/error-text'
+import { notifyError } from '../../i18n/notify-error'
 
 export interface ImportActions {
   pickFiles: () => void
@@ -36,10 +35,7 @@ export function useImportActions(): ImportActions {
           })
         }
       })
-      .catch((error: unknown) => {
-        const text = errorText(t, errorInfo(error))
-        notifications.show({ color: 'red', title: text.title, message: text.detail })
-      })
+      .catch((error: unknown) => notifyError(t, error))
   }
 
   const fromInput = (input: HTMLInputElement | null): void => {

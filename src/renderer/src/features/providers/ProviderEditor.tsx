@@ -25,9 +25,8 @@ import {
   type Provider,
   type ProviderKind
 } from '@shared/domain/provider'
-import { errorInfo } from '../../api/client'
 import { useSaveProvider } from '../../api/ai-hooks'
-import { errorText } from '../../i18n/error-text'
+import { notifyError } from '../../i18n/notify-error'
 
 interface Props {
   kind: ProviderKind
@@ -95,10 +94,7 @@ export function ProviderEditor({ kind, existing, others, preset, onClose }: Prop
           notifications.show({ color: 'teal', message: t('providers.saved') })
           onClose()
         },
-        onError: (error) => {
-          const text = errorText(t, errorInfo(error))
-          notifications.show({ color: 'red', title: text.title, message: text.detail })
-        }
+        onError: (error) => notifyError(t, error)
       }
     )
   }

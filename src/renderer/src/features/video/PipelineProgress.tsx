@@ -2,7 +2,7 @@ import { Button, Group, Paper, Progress, Stack, Stepper, Text } from '@mantine/c
 import { IconPlayerStop } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '@shared/domain/job'
-import { call } from '../../api/client'
+import { useJobActions } from '../../api/job-hooks'
 
 const STAGES = ['probing', 'selecting keyframes', 'transcribing', 'summarising'] as const
 
@@ -17,6 +17,7 @@ export function PipelineProgress({
   hasVideo: boolean
 }) {
   const { t } = useTranslation()
+  const { cancel } = useJobActions()
   const stages = STAGES.filter(
     (s) => (s !== 'transcribing' || hasAudio) && (s !== 'selecting keyframes' || hasVideo)
   )
@@ -65,7 +66,7 @@ export function PipelineProgress({
             variant="light"
             color="red"
             leftSection={<IconPlayerStop size={14} />}
-            onClick={() => void call('jobs.cancel', { id: job.id })}
+            onClick={() => cancel.mutate(job.id)}
             data-testid="pipeline-cancel"
           >
             {t('jobs.cancel')}

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { Asset } from '@shared/domain/asset'
 import { ACTIVE_JOB_STATES } from '@shared/domain/job'
 import { PLAYABLE_JOB } from '@shared/domain/video'
-import { call } from '../../api/client'
+import { useJobActions } from '../../api/job-hooks'
 import { useJobs } from '../../api/hooks'
 import { useMakePlayable } from '../../api/video-hooks'
 
 /** Shown when this window cannot decode a video: makes a copy it can, with progress and cancel. */
 export function PlayableNotice({ asset }: { asset: Asset }) {
   const { t } = useTranslation()
+  const { cancel } = useJobActions()
   const make = useMakePlayable(asset.id)
   const { data: jobs } = useJobs()
   const job = (jobs ?? []).find(
@@ -26,11 +27,7 @@ export function PlayableNotice({ asset }: { asset: Asset }) {
             <Text size="xs" c="dimmed">
               {t('video.makingPlayable', { percent: Math.round(job.progress * 100) })}
             </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={() => void call('jobs.cancel', { id: job.id })}
-            >
+            <Button size="compact-xs" variant="subtle" onClick={() => cancel.mutate(job.id)}>
               {t('jobs.cancel')}
             </Button>
           </Group>
