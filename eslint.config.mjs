@@ -12,14 +12,21 @@ const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`])
 // renderer or shared code; the renderer never imports the core.
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' }],
-  patterns: [{ group: ['electron/*'], message: 'Only src/main/electron and src/preload may import electron.' }]
+  patterns: [
+    { group: ['electron/*'], message: 'Only src/main/electron and src/preload may import electron.' }
+  ]
 }
 const browserOnly = {
   paths: [
-    ...nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available here; ask the core through a route.' })),
+    ...nodeBuiltins.map((name) => ({
+      name,
+      message: 'Node built-ins are not available here; ask the core through a route.'
+    })),
     { name: 'electron', message: 'The renderer talks to the core through window.api only.' }
   ],
-  patterns: [{ group: ['**/main/**', '@main/*'], message: 'The renderer and shared code never import the core.' }]
+  patterns: [
+    { group: ['**/main/**', '@main/*'], message: 'The renderer and shared code never import the core.' }
+  ]
 }
 
 // The core's layers (DESIGN §2). Arrows only point down:
@@ -53,7 +60,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'bin/*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'bin/*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname
+      },
       globals: { ...globals.node }
     },
     rules: {
