@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { AssetKind } from '@shared/domain/asset'
-import type { SettingsPatch } from '@shared/domain/settings'
+import type { Settings, SettingsPatch } from '@shared/domain/settings'
 import { call } from './client'
 import { queryKeys } from './query-keys'
 
@@ -14,11 +14,16 @@ export function useSettings() {
   })
 }
 
+/** Sends only the fields that changed, and shows them at once (the core's answer then confirms them). */
 export function useUpdateSettings() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (patch: SettingsPatch) => call('settings.update', patch),
-    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings)
+    onMutate: (patch) => {
+      client.setQueryData<Settings>(queryKeys.settings, (old) => (old ? { ...old, ...patch } : old))
+    },
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+    onError: () => client.invalidateQueries({ queryKey: queryKeys.settings })
   })
 }
 
