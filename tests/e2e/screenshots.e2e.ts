@@ -99,6 +99,13 @@ describe('screenshots of every page', () => {
         await expect.poll(() => page.getByTestId('chapter').count()).toBe(2)
         await page.waitForTimeout(300)
         await page.screenshot({ path: join(OUT, `${language}-${theme}-video-summary.png`) })
+        // The workspace must stay usable in small windows: the player keeps 16:9 and its controls.
+        for (const width of [800, 1024]) {
+          await page.setViewportSize({ width, height: 900 })
+          await page.waitForTimeout(300)
+          await page.screenshot({ path: join(OUT, `${language}-${theme}-video-summary-${width}.png`) })
+        }
+        await page.setViewportSize({ width: 1440, height: 900 })
         await page.getByTestId('tab-ask').click()
         await page.getByTestId('citation').first().waitFor()
         await page.screenshot({ path: join(OUT, `${language}-${theme}-video-questions.png`) })

@@ -96,6 +96,8 @@ export const en = {
     clearFinished: 'Clear finished',
     cancel: 'Cancel job',
     retry: 'Retry job',
+    details: 'Details',
+    hideDetails: 'Hide details',
     states: {
       queued: 'Queued',
       running: 'Running',

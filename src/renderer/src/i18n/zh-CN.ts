@@ -95,6 +95,8 @@ export const zhCN: Messages = {
     clearFinished: '清除已完成',
     cancel: '取消任务',
     retry: '重试任务',
+    details: '详情',
+    hideDetails: '收起详情',
     states: {
       queued: '排队中',
       running: '进行中',

@@ -40,15 +40,24 @@ describe('jobs in the UI', () => {
     await waitFor(() => expect(api.calls).toContainEqual({ route: 'jobs.cancel', input: { id: 'j1' } }))
   })
 
-  it('offers retry for a failed job and shows why it failed', () => {
+  it('offers retry for a failed job and says why in one sentence, the tool’s words behind Details', () => {
     fakeApi({})
-    renderUi(
-      <JobRow
-        job={job({ state: 'failed', error: { code: 'MEDIA_CORRUPT', message: 'moov atom not found' } })}
-      />
-    )
+    const message = 'Error marking filters as finished | Conversion failed!'
+    renderUi(<JobRow job={job({ state: 'failed', error: { code: 'MEDIA_CORRUPT', message } })} />)
     expect(screen.getByLabelText('Retry job')).toBeTruthy()
-    expect(screen.getByText(/moov atom not found/)).toBeTruthy()
+    expect(screen.getByTestId('job-error').textContent).toBe('The file is damaged or is not a media file.')
+    const details = screen.getByRole('button', { name: 'Details' })
+    expect(details.getAttribute('aria-expanded')).toBe('false')
+    fireEvent.click(details)
+    expect(screen.getByRole('button', { name: 'Hide details' }).getAttribute('aria-expanded')).toBe('true')
+    expect(screen.getByText(/MEDIA_CORRUPT: Error marking filters/)).toBeTruthy()
+  })
+
+  it('shows a cancelled job as cancelled, in grey, with no failure text', () => {
+    fakeApi({})
+    renderUi(<JobRow job={job({ state: 'cancelled' })} />)
+    expect(screen.getByText('Cancelled')).toBeTruthy()
+    expect(screen.queryByTestId('job-error')).toBeNull()
   })
 
   it('shows why a job action was refused instead of dropping it', async () => {

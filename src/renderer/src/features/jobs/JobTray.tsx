@@ -34,7 +34,7 @@ export function JobTray() {
             {t('jobs.empty')}
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={420} type="auto">
+          <ScrollArea.Autosize mah={420} type="auto" scrollbars="y" offsetScrollbars>
             <Stack gap="sm">
               {visible.map((job) => (
                 <JobRow key={job.id} job={job} />
