@@ -10,10 +10,10 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
 }
 
-/** 75 → "1:15", 3725 → "1:02:05". */
+/** 75 → "1:15", 3725 → "1:02:05"; seconds are cut, not rounded, as media players show them (70.5 s is 1:10). */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return ''
-  const s = Math.round(seconds)
+  const s = Math.max(0, Math.floor(seconds))
   const h = Math.floor(s / 3600)
   const m = Math.floor((s % 3600) / 60)
   const rest = String(s % 60).padStart(2, '0')

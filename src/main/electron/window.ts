@@ -6,8 +6,9 @@ export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 880,
-    minWidth: 960,
-    minHeight: 600,
+    // Every page is laid out to stay usable from 800 px wide.
+    minWidth: 800,
+    minHeight: 560,
     show: false,
     title: 'Framewise',
     backgroundColor: '#1a1b1e',

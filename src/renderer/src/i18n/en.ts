@@ -28,7 +28,8 @@ export const en = {
     unknown: 'Unknown',
     yes: 'Yes',
     no: 'No',
-    toggleTheme: 'Toggle light/dark theme'
+    toggleTheme: 'Toggle light/dark theme',
+    menu: 'Menu'
   },
   library: {
     title: 'Library',

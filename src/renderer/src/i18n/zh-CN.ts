@@ -28,7 +28,8 @@ export const zhCN: Messages = {
     unknown: '未知',
     yes: '是',
     no: '否',
-    toggleTheme: '切换浅色/深色主题'
+    toggleTheme: '切换浅色/深色主题',
+    menu: '菜单'
   },
   library: {
     title: '资料库',

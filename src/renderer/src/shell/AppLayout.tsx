@@ -22,13 +22,21 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      // Below 992 px the sidebar folds into the burger menu, leaving the page the whole width.
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !navOpen } }}
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" />
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('common.menu')}
+              data-testid="nav-burger"
+            />
             <Text fw={700} size="lg" data-testid="app-title">
               {t('app.name')}
             </Text>

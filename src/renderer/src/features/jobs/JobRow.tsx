@@ -1,4 +1,15 @@
-import { ActionIcon, Anchor, Badge, Code, Collapse, Group, Progress, Stack, Text, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Code,
+  Collapse,
+  Group,
+  Progress,
+  Stack,
+  Text,
+  Tooltip
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconPlayerStop, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,4 @@
-import { Button, Divider, Indicator, Loader, Popover, ScrollArea, Stack, Text } from '@mantine/core'
+import { Box, Button, Divider, Indicator, Loader, Popover, Stack, Text } from '@mantine/core'
 import { IconListCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useJobs } from '../../api/hooks'
@@ -34,13 +34,20 @@ export function JobTray() {
             {t('jobs.empty')}
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={420} type="auto" scrollbars="y" offsetScrollbars>
+          // A plain scroller: Mantine's ScrollArea sizes its content as a table, so long titles would
+          // push the badges and buttons out of the tray instead of truncating.
+          <Box
+            mah={420}
+            pr={4}
+            style={{ overflowY: 'auto', overflowX: 'hidden' }}
+            data-testid="job-tray-list"
+          >
             <Stack gap="sm">
               {visible.map((job) => (
                 <JobRow key={job.id} job={job} />
               ))}
             </Stack>
-          </ScrollArea.Autosize>
+          </Box>
         )}
         {jobs.length > active.length && (
           <>

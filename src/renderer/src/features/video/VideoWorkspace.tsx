@@ -51,9 +51,14 @@ export function VideoWorkspace({ asset }: { asset: Asset }) {
   const complete = analysis?.status === 'complete' ? analysis : null
   const estimate = useEstimate(asset.id, analysis?.options ?? {}, complete !== null)
   return (
-    <Stack gap="md" style={{ flex: 1, minHeight: 0 }} data-testid="page-video-asset">
-      <Group justify="space-between" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+    <Stack
+      gap="md"
+      style={{ flex: 1, minHeight: 0 }}
+      className="fw-video-page"
+      data-testid="page-video-asset"
+    >
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 240px' }}>
           <Tooltip label={t('video.allVideos')}>
             <ActionIcon component={Link} href="/video" variant="subtle" aria-label={t('video.allVideos')}>
               <IconArrowLeft size={18} />
@@ -62,7 +67,9 @@ export function VideoWorkspace({ asset }: { asset: Asset }) {
           <Title order={3} lineClamp={1} title={asset.name} data-testid="video-name">
             {asset.name}
           </Title>
-          <Badge variant="light">{formatDuration(asset.durationS)}</Badge>
+          <Badge variant="light" style={{ flexShrink: 0 }} data-testid="video-duration">
+            {formatDuration(asset.durationS)}
+          </Badge>
         </Group>
         {complete && (
           <Group gap="xs" wrap="nowrap">
