@@ -34,7 +34,9 @@ export default defineConfig({
     },
     plugins: [react()],
     build: {
-      chunkSizeWarningLimit: 2500,
+      // electron-vite leaves the renderer unminified by default; the web UI loads it over HTTP too.
+      minify: true,
+      chunkSizeWarningLimit: 1000,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src/renderer/index.html') }
       }

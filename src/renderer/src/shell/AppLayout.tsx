@@ -1,19 +1,23 @@
 import { ActionIcon, AppShell, Burger, Group, Text, Tooltip, useComputedColorScheme } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconMoon, IconSun } from '@tabler/icons-react'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Redirect, Route, Switch } from 'wouter'
 import { useSettings, useUpdateSettings } from '../api/hooks'
 import { JobTray } from '../features/jobs/JobTray'
 import { useImportNotifications } from '../features/jobs/useImportNotifications'
 import { LibraryPage } from '../features/library/LibraryPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
 import { UpcomingPage } from '../features/upcoming/UpcomingPage'
-import { UsagePage } from '../features/usage/UsagePage'
-import { VideoPage } from '../features/video/VideoPage'
+import { PageLoader } from './PageLoader'
 import { NavBar } from './NavBar'
 import { OfflineBadge } from './OfflineBadge'
 import { NAV_ITEMS } from './routes'
+
+// The Library is the first page, so it ships with the shell; every other page loads when opened.
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
+const UsagePage = lazy(() => import('../features/usage/UsagePage'))
+const VideoPage = lazy(() => import('../features/video/VideoPage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -55,20 +59,22 @@ export function AppLayout() {
         <NavBar onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
-        <Switch>
-          <Route path="/library" component={LibraryPage} />
-          <Route path="/settings" component={SettingsPage} />
-          <Route path="/usage" component={UsagePage} />
-          <Route path="/video/:assetId?" component={VideoPage} />
-          {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
-            <Route key={item.path} path={item.path}>
-              <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />
+        <Suspense fallback={<PageLoader />}>
+          <Switch>
+            <Route path="/library" component={LibraryPage} />
+            <Route path="/settings" component={SettingsPage} />
+            <Route path="/usage" component={UsagePage} />
+            <Route path="/video/:assetId?" component={VideoPage} />
+            {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
+              <Route key={item.path} path={item.path}>
+                <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />
+              </Route>
+            ))}
+            <Route>
+              <Redirect to="/library" />
             </Route>
-          ))}
-          <Route>
-            <Redirect to="/library" />
-          </Route>
-        </Switch>
+          </Switch>
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )

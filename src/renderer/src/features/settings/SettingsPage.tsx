@@ -5,7 +5,7 @@ import { AppearanceSection } from './AppearanceSection'
 import { MediaToolsSection } from './MediaToolsSection'
 import { ProvidersSection } from '../providers/ProvidersSection'
 
-export function SettingsPage() {
+export default function SettingsPage() {
   const { t } = useTranslation()
   return (
     <ScrollArea style={{ flex: 1 }} data-testid="settings-page">

@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css'
 import { BarChart } from '@mantine/charts'
 import { Paper, RingProgress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +10,7 @@ import { PricesTable } from './PricesTable'
 const usd = formatUsd
 const num = (value: number): string => value.toLocaleString()
 
-export function UsagePage() {
+export default function UsagePage() {
   const { t } = useTranslation()
   const { data: summary } = useUsageSummary()
   return (

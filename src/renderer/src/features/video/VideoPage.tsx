@@ -8,7 +8,7 @@ import { VideoChooser } from './VideoChooser'
 import { VideoWorkspace } from './VideoWorkspace'
 
 /** /video lists the library's videos; /video/:assetId opens one. */
-export function VideoPage() {
+export default function VideoPage() {
   const { assetId } = useParams<{ assetId?: string }>()
   return assetId ? <VideoById assetId={assetId} /> : <VideoChooser />
 }
