@@ -5,6 +5,7 @@ export const en = {
   app: { name: 'Framewise', tagline: 'Look closely at video, images and sound' },
   nav: {
     library: 'Library',
+    soon: 'Soon',
     video: 'Video',
     images: 'Images',
     audio: 'Audio',
@@ -249,37 +250,37 @@ export const en = {
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',
+    notYet: 'Not yet available',
+    met: 'Ready',
+    notMet: 'Not ready yet',
+    needItems: {
+      mediaTools: 'Media tools (ffmpeg, ffprobe) working',
+      provider: 'An AI provider with a key (Settings → Providers)',
+      vision: 'A provider with a vision-capable model',
+      libraryImages: 'Images in the Library',
+      transcription: 'A provider with transcription models',
+      imageGeneration: 'A provider with an image model (gpt-image-1 or DALL·E 3)',
+      batch: 'A provider that supports the Batch API'
+    },
     images: {
       title: 'Images',
-      does: 'Caption, tag and read text from a folder of photos, or fill your own JSON schema for each one; results become searchable rows you can export as CSV or JSON.',
-      needs: [
-        'Image preparation (orientation, size, colour)',
-        'A vision-capable model from an AI provider',
-        'Images in the Library'
-      ]
+      does: 'Caption, tag and read text from a folder of photos, or fill your own JSON schema for each one; results become searchable rows you can export as CSV or JSON.'
     },
     audio: {
       title: 'Audio',
-      does: 'Transcribe recordings of any length with timestamps and SRT/VTT export, turn text into speech with a choice of voices, and hold a realtime voice conversation.',
-      needs: [
-        'Audio preparation (16 kHz mono, split at silences)',
-        'A provider with transcription, speech or realtime models'
-      ]
+      does: 'Transcribe recordings of any length with timestamps and SRT/VTT export, turn text into speech with a choice of voices, and hold a realtime voice conversation.'
     },
     gallery: {
       title: 'Gallery',
-      does: 'Generate images from prompts into a searchable gallery that keeps every prompt and parameter, with a viewer and batch export.',
-      needs: ['A provider with an image model (gpt-image-1 or DALL·E 3)']
+      does: 'Generate images from prompts into a searchable gallery that keeps every prompt and parameter, with a viewer and batch export.'
     },
     playground: {
       title: 'Playground',
-      does: 'Try both OpenAI APIs (chat completions and responses) with built-in tools, structured outputs, function calling and reasoning effort, with cost and cached tokens for every call.',
-      needs: ['An AI provider (Settings → Providers)']
+      does: 'Try both OpenAI APIs (chat completions and responses) with built-in tools, structured outputs, function calling and reasoning effort, with cost and cached tokens for every call.'
     },
     batch: {
       title: 'Batch',
-      does: 'Send large jobs through the Batch API at half price, follow them for up to 24 hours and bring the results back into the library.',
-      needs: ['A provider that supports the Batch API']
+      does: 'Send large jobs through the Batch API at half price, follow them for up to 24 hours and bring the results back into the library.'
     }
   },
   shortcuts: { search: 'Search the library', import: 'Import files' },

@@ -5,6 +5,7 @@ export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
   nav: {
     library: '资料库',
+    soon: '即将推出',
     video: '视频',
     images: '图片',
     audio: '音频',
@@ -235,30 +236,37 @@ export const zhCN: Messages = {
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',
+    notYet: '尚未推出',
+    met: '已满足',
+    notMet: '尚未满足',
+    needItems: {
+      mediaTools: '媒体工具（ffmpeg、ffprobe）可用',
+      provider: '已配置密钥的 AI 服务方（设置 → 提供方）',
+      vision: '提供视觉模型的服务方',
+      libraryImages: '资料库中有图片',
+      transcription: '提供转写模型的服务方',
+      imageGeneration: '提供图片模型（gpt-image-1 或 DALL·E 3）的服务方',
+      batch: '支持 Batch API 的服务方'
+    },
     images: {
       title: '图片',
-      does: '为一整个文件夹的照片生成说明、标签并识别文字，或按你自定义的 JSON Schema 逐张填写；结果成为可搜索的数据行，可导出为 CSV 或 JSON。',
-      needs: ['图片预处理（方向、尺寸、色彩）', '支持视觉的模型', '资料库中的图片']
+      does: '为一整个文件夹的照片生成说明、标签并识别文字，或按你自定义的 JSON Schema 逐张填写；结果成为可搜索的数据行，可导出为 CSV 或 JSON。'
     },
     audio: {
       title: '音频',
-      does: '转写任意长度的录音并保留时间戳，可导出 SRT/VTT；把文字转成多种音色的语音；进行实时语音对话。',
-      needs: ['音频预处理（16 kHz 单声道，按静音切分）', '提供转写、语音合成或实时模型的服务方']
+      does: '转写任意长度的录音并保留时间戳，可导出 SRT/VTT；把文字转成多种音色的语音；进行实时语音对话。'
     },
     gallery: {
       title: '画廊',
-      does: '根据提示词生成图片，存入可搜索的画廊，保留每一条提示词和参数，支持查看和批量导出。',
-      needs: ['提供图片模型（gpt-image-1 或 DALL·E 3）的服务方']
+      does: '根据提示词生成图片，存入可搜索的画廊，保留每一条提示词和参数，支持查看和批量导出。'
     },
     playground: {
       title: '试验场',
-      does: '试用两套 OpenAI 接口（chat completions 与 responses），支持内置工具、结构化输出、函数调用和推理强度，每次调用都显示费用和缓存 token。',
-      needs: ['AI 服务提供方（设置 → 提供方）']
+      does: '试用两套 OpenAI 接口（chat completions 与 responses），支持内置工具、结构化输出、函数调用和推理强度，每次调用都显示费用和缓存 token。'
     },
     batch: {
       title: '批处理',
-      does: '通过 Batch API 以半价提交大批量任务，在 24 小时内跟踪进度，并把结果带回资料库。',
-      needs: ['支持 Batch API 的服务方']
+      does: '通过 Batch API 以半价提交大批量任务，在 24 小时内跟踪进度，并把结果带回资料库。'
     }
   },
   shortcuts: { search: '搜索资料库', import: '导入文件' },

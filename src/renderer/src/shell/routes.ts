@@ -10,8 +10,18 @@ import {
   IconStack2
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
+import type { NeedId } from '../features/upcoming/useNeeds'
 
 export type UpcomingKey = 'images' | 'audio' | 'gallery' | 'playground' | 'batch'
+
+/** What each page still to come will need, checked live on its page. */
+export const UPCOMING_NEEDS: Record<UpcomingKey, NeedId[]> = {
+  images: ['mediaTools', 'vision', 'libraryImages'],
+  audio: ['mediaTools', 'transcription'],
+  gallery: ['imageGeneration'],
+  playground: ['provider'],
+  batch: ['batch']
+}
 
 export interface NavItem {
   path: string

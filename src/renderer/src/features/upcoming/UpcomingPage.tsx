@@ -1,8 +1,9 @@
-import { List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core'
-import { IconCircleDashed } from '@tabler/icons-react'
+import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { UpcomingKey } from '../../shell/routes'
+import { UPCOMING_NEEDS, type UpcomingKey } from '../../shell/routes'
+import { useNeeds } from './useNeeds'
 
 /** Pages that later work fills: they say what they will do and what they need, never fake data. */
 export function UpcomingPage({
@@ -13,10 +14,15 @@ export function UpcomingPage({
   icon: ComponentType<{ size?: number; stroke?: number }>
 }) {
   const { t } = useTranslation()
-  const needs = t(`upcoming.${page}.needs`, { returnObjects: true }) as string[]
+  const state = useNeeds()
   return (
     <Stack gap="lg" maw={760} data-testid={`page-${page}`}>
-      <Title order={2}>{t(`upcoming.${page}.title`)}</Title>
+      <Group gap="sm">
+        <Title order={2}>{t(`upcoming.${page}.title`)}</Title>
+        <Badge variant="light" color="gray">
+          {t('upcoming.notYet')}
+        </Badge>
+      </Group>
       <Paper withBorder p="xl" radius="lg">
         <Stack gap="lg">
           <Stack gap={6}>
@@ -28,10 +34,26 @@ export function UpcomingPage({
           </Stack>
           <Stack gap={6}>
             <Text fw={600}>{t('upcoming.needs')}</Text>
-            <List spacing={6} icon={<IconCircleDashed size={16} stroke={1.5} />}>
-              {needs.map((need) => (
-                <List.Item key={need}>
-                  <Text size="sm">{need}</Text>
+            <List spacing={6}>
+              {UPCOMING_NEEDS[page].map((need) => (
+                <List.Item
+                  key={need}
+                  data-testid={`need-${need}`}
+                  data-met={state[need] ? 'true' : 'false'}
+                  icon={
+                    state[need] ? (
+                      <IconCircleCheck
+                        size={16}
+                        stroke={1.6}
+                        color="var(--mantine-color-teal-7)"
+                        aria-label={t('upcoming.met')}
+                      />
+                    ) : (
+                      <IconCircleDashed size={16} stroke={1.5} aria-label={t('upcoming.notMet')} />
+                    )
+                  }
+                >
+                  <Text size="sm">{t(`upcoming.needItems.${need}`)}</Text>
                 </List.Item>
               ))}
             </List>
