@@ -22,7 +22,8 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="auto">
-        <Notifications position="bottom-right" limit={4} />
+        {/* Bottom left: the details drawer and its buttons live on the right. */}
+        <Notifications position="bottom-left" limit={4} />
         <Router hook={useHashLocation}>
           <Shell />
         </Router>

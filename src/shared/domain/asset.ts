@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ERROR_CODES } from '../errors'
 
 export const AssetKind = z.enum(['video', 'image', 'audio'])
 export type AssetKind = z.infer<typeof AssetKind>
@@ -50,7 +51,7 @@ export type Asset = z.infer<typeof Asset>
 
 export const ImportFailure = z.object({
   path: z.string(),
-  code: z.string(),
+  code: z.enum(ERROR_CODES),
   message: z.string()
 })
 export type ImportFailure = z.infer<typeof ImportFailure>

@@ -5,6 +5,8 @@ import type { ImportReport } from '@shared/domain/asset'
 import { subscribe } from '../../api/client'
 import { errorText } from '../../i18n/error-text'
 
+export const PROBLEM_NOTICE_MS = 12_000
+
 /** When an import finishes, say what happened, and name each file that failed and why. */
 export function useImportNotifications(): void {
   const { t } = useTranslation()
@@ -28,9 +30,13 @@ export function useImportNotifications(): void {
               duplicates: report.duplicates.length,
               failed: report.failed.length
             }),
-            ...report.failed.slice(0, 5).map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path}: ${f.message}`)
+            ...report.failed
+              .slice(0, 5)
+              .map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path}: ${errorText(t, f).title}`)
           ].join('\n'),
-          autoClose: report.failed.length > 0 ? false : 5000,
+          // Problems stay long enough to read, then go; the close button dismisses them sooner.
+          autoClose: report.failed.length > 0 ? PROBLEM_NOTICE_MS : 5000,
+          withCloseButton: true,
           style: { whiteSpace: 'pre-line' }
         })
       }),
