@@ -42,7 +42,7 @@ export async function resolveTool(
     : envPath(tool, env)
   if (explicit) return inspect(explicit.path, explicit.source)
   const candidates = [
-    { path: bundledPath(tool), source: 'bundled' as const },
+    { path: bundledBinaryPath(tool), source: 'bundled' as const },
     { path: findOnPath(tool, env), source: 'path' as const }
   ].filter((c): c is { path: string; source: 'bundled' | 'path' } => c.path !== null)
   const inspected = await Promise.all(candidates.map((c) => inspect(c.path, c.source)))
@@ -96,16 +96,24 @@ function envPath(tool: Tool, env: NodeJS.ProcessEnv): { path: string; source: 'e
   return value ? { path: value, source: 'env' } : null
 }
 
-function bundledPath(tool: Tool): string | null {
+/**
+ * The binary shipped in the @ffmpeg-installer/@ffprobe-installer package for this platform, or null.
+ * Packaged, the package resolves inside app.asar, where nothing can be executed; electron-builder
+ * unpacks it (asarUnpack in electron-builder.json, checked by tests/main/platform/packaging.test.ts).
+ */
+export function bundledBinaryPath(tool: Tool): string | null {
   try {
     const load = createRequire(import.meta.url)
-    const found = (load(BUNDLED_PACKAGE[tool]) as { path: string }).path
-    // Inside a packaged app the binary lives next to the archive, not in it.
-    const unpacked = found.replace(`app.asar${'/'}`, `app.asar.unpacked/`)
-    return existsSync(unpacked) ? unpacked : null
+    const found = unpackedPath((load(BUNDLED_PACKAGE[tool]) as { path: string }).path)
+    return existsSync(found) ? found : null
   } catch {
     return null
   }
+}
+
+/** `…/resources/app.asar/node_modules/…` → `…/resources/app.asar.unpacked/node_modules/…` (`/` or `\\`). */
+export function unpackedPath(path: string): string {
+  return path.replace(/(^|[\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked')
 }
 
 function findOnPath(tool: Tool, env: NodeJS.ProcessEnv): string | null {
