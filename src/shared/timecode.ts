@@ -7,6 +7,17 @@ export function timecode(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${String(m).padStart(2, '0')}:${sec}`
 }
 
+/** Like timecode, with tenths of a second: "00:00.4". For frames closer together than a second. */
+export function finerTimecode(seconds: number): string {
+  const tenths = Math.floor((Math.max(0, seconds) * 10) % 10)
+  return `${timecode(seconds)}.${tenths}`
+}
+
+/** Whether any two neighbouring times fall within the same second, so whole seconds cannot tell them apart. */
+export function needsFinerTimes(times: readonly number[]): boolean {
+  return times.some((t, i) => i > 0 && Math.floor(t) === Math.floor(times[i - 1] ?? -1))
+}
+
 /** SRT/VTT clock: 00:01:02,345 (or with "." for VTT). */
 export function subtitleClock(seconds: number, separator: ',' | '.'): string {
   const ms = Math.max(0, Math.round(seconds * 1000))

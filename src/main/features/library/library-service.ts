@@ -30,7 +30,9 @@ export class LibraryService {
 
   /** Import runs as a job so it survives navigation, reports progress and resumes after a crash. */
   startImport(paths: readonly string[]): { jobId: string } {
-    const title = paths.length === 1 ? basename(paths[0] as string) : `${paths.length} items`
+    // A name, not a sentence: the UI shows job titles as they are, in either language.
+    const first = basename(paths[0] as string)
+    const title = paths.length === 1 ? first : `${first} +${paths.length - 1}`
     const job = this.deps.jobs.enqueue({ kind: IMPORT_JOB, title, payload: { paths } })
     return { jobId: job.id }
   }

@@ -47,7 +47,8 @@ export const en = {
     noResults: 'Nothing matches “{{query}}”.',
     count_one: '{{count}} item',
     count_other: '{{count}} items',
-    importStarted: 'Importing {{count}} file(s)…',
+    importStarted_one: 'Importing {{count}} file…',
+    importStarted_other: 'Importing {{count}} files…',
     importFinished: 'Import finished',
     importSummary: '{{imported}} imported, {{duplicates}} already in the library, {{failed}} failed',
     importProblems: 'Some files could not be imported',
@@ -163,6 +164,16 @@ export const en = {
     saved: 'Settings saved'
   },
   providers: {
+    kindNames: {
+      openai: 'OpenAI',
+      azure: 'Azure OpenAI',
+      openrouter: 'OpenRouter',
+      deepseek: 'DeepSeek',
+      qwen: 'Qwen',
+      ollama: 'Ollama',
+      lmstudio: 'LM Studio',
+      custom: 'Custom'
+    },
     title: 'AI providers',
     hint: 'Keys are kept in the system keychain, never in the library or the interface. Local servers never use a proxy.',
     add: 'Add provider',

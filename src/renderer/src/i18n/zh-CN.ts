@@ -47,7 +47,8 @@ export const zhCN: Messages = {
     noResults: '没有与“{{query}}”匹配的内容。',
     count_one: '{{count}} 项',
     count_other: '{{count}} 项',
-    importStarted: '正在导入 {{count}} 个文件…',
+    importStarted_one: '正在导入 {{count}} 个文件…',
+    importStarted_other: '正在导入 {{count}} 个文件…',
     importFinished: '导入完成',
     importSummary: '已导入 {{imported}} 个，资料库中已有 {{duplicates}} 个，失败 {{failed}} 个',
     importProblems: '部分文件无法导入',
@@ -156,6 +157,16 @@ export const zhCN: Messages = {
     saved: '设置已保存'
   },
   providers: {
+    kindNames: {
+      openai: 'OpenAI',
+      azure: 'Azure OpenAI',
+      openrouter: 'OpenRouter',
+      deepseek: 'DeepSeek',
+      qwen: '通义千问',
+      ollama: 'Ollama',
+      lmstudio: 'LM Studio',
+      custom: '自定义'
+    },
     title: 'AI 服务提供方',
     hint: '密钥保存在系统钥匙串中，绝不写入资料库或界面。本地服务从不走代理。',
     add: '添加提供方',

@@ -48,7 +48,7 @@ describe('video panels', () => {
     expect(lines[0]?.getAttribute('data-active')).toBeNull()
     fireEvent.change(screen.getByPlaceholderText('Search the transcript'), { target: { value: 'MINUTES' } })
     expect(screen.getAllByTestId('transcript-line')).toHaveLength(1)
-    expect(screen.getByText('1 matching lines')).toBeTruthy()
+    expect(screen.getByText('1 matching line')).toBeTruthy()
     fireEvent.click(screen.getByTestId('transcript-line'))
     expect(onSeek).toHaveBeenCalledWith(9)
   })

@@ -96,8 +96,8 @@ function ProviderRow({ provider, onEdit }: { provider: Provider; onEdit: () => v
               />
             )}
             <Text fw={600}>{provider.name}</Text>
-            <Badge variant="light" size="sm">
-              {provider.kind}
+            <Badge variant="light" size="sm" tt="none">
+              {t(`providers.kindNames.${provider.kind}`)}
             </Badge>
             {provider.local && (
               <Badge variant="outline" size="sm">

@@ -1,7 +1,7 @@
 import { ScrollArea, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { FrameSet } from '@shared/domain/frames'
-import { timecode } from '@shared/timecode'
+import { finerTimecode, needsFinerTimes, timecode } from '@shared/timecode'
 import { mediaUrl } from '../../api/media-url'
 import { activeIndex } from './usePlayer'
 
@@ -20,25 +20,26 @@ export function Filmstrip({
     frames.frames.map((f) => f.t),
     currentTime
   )
+  const label = needsFinerTimes(frames.frames.map((f) => f.t)) ? finerTimecode : timecode
   return (
     <ScrollArea type="auto" offsetScrollbars data-testid="filmstrip">
       <div className="fw-filmstrip">
         {frames.frames.map((frame, i) => (
           <Tooltip
             key={frame.path}
-            label={t(`video.frameReason.${frame.reason}`, { time: timecode(frame.t) })}
+            label={t(`video.frameReason.${frame.reason}`, { time: label(frame.t) })}
             openDelay={400}
           >
             <UnstyledButton
               className="fw-filmstrip-frame"
               data-active={i === current || undefined}
               onClick={() => onSeek(frame.t)}
-              aria-label={t('video.seekTo', { time: timecode(frame.t) })}
+              aria-label={t('video.seekTo', { time: label(frame.t) })}
               data-testid="filmstrip-frame"
             >
               <img src={mediaUrl(frame.thumbPath)} alt="" loading="lazy" />
               <Text size="xs" className="fw-filmstrip-time">
-                {timecode(frame.t)}
+                {label(frame.t)}
               </Text>
             </UnstyledButton>
           </Tooltip>

@@ -81,7 +81,7 @@ function Lists({ summary }: { summary: VideoSummary }) {
             {t('video.topics')}
           </Text>
           {summary.topics.map((topic) => (
-            <Badge key={topic} variant="light" radius="sm">
+            <Badge key={topic} variant="light" radius="sm" tt="none">
               {topic}
             </Badge>
           ))}
@@ -93,7 +93,7 @@ function Lists({ summary }: { summary: VideoSummary }) {
             {t('video.people')}
           </Text>
           {summary.people.map((person) => (
-            <Badge key={person} variant="outline" color="gray" radius="sm">
+            <Badge key={person} variant="outline" color="gray" radius="sm" tt="none">
               {person}
             </Badge>
           ))}

@@ -3,6 +3,7 @@ import { IconSearch } from '@tabler/icons-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Transcript } from '@shared/domain/video'
+import { languageName } from '../../i18n/language-name'
 import { SeekRow } from './SeekRow'
 import { activeIndex } from './usePlayer'
 
@@ -14,7 +15,7 @@ interface Props {
 
 /** Transcript lines that follow playback; a click seeks; a search narrows the lines and marks the words. */
 export function TranscriptPanel({ transcript, currentTime, onSeek }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [query, setQuery] = useState('')
   const [follow, setFollow] = useState(true)
   const viewport = useRef<HTMLDivElement>(null)
@@ -66,7 +67,7 @@ export function TranscriptPanel({ transcript, currentTime, onSeek }: Props) {
           : t('video.transcriptInfo', {
               count: segments.length,
               model: transcript.model,
-              language: transcript.language ?? '—'
+              language: languageName(transcript.language, i18n.language) ?? '—'
             })}
       </Text>
       <ScrollArea style={{ flex: 1 }} viewportRef={viewport} type="auto">

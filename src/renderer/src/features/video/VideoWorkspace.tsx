@@ -100,7 +100,7 @@ export function VideoWorkspace({ asset }: { asset: Asset }) {
             {!running && !complete && (
               <Paper withBorder radius="lg" p="lg">
                 <Text fw={600} mb="sm">
-                  {t('video.startTitle')}
+                  {t(asset.kind === 'audio' ? 'video.startTitleAudio' : 'video.startTitle')}
                 </Text>
                 <RunForm asset={asset} initial={analysis?.options ?? {}} force={false} />
               </Paper>
