@@ -294,7 +294,15 @@ export const en = {
       does: 'Send large jobs through the Batch API at half price, follow them for up to 24 hours and bring the results back into the library.'
     }
   },
-  shortcuts: { search: 'Search the library', import: 'Import files' },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    search: 'Search the library',
+    import: 'Import files',
+    open: 'Open the focused item',
+    close: 'Close a dialog or drawer',
+    list: 'Show this list',
+    anywhere: 'Anywhere'
+  },
   errors: {
     VALIDATION_FAILED: 'Some input was not valid.',
     NOT_FOUND: 'It no longer exists.',

@@ -280,7 +280,15 @@ export const zhCN: Messages = {
       does: '通过 Batch API 以半价提交大批量任务，在 24 小时内跟踪进度，并把结果带回资料库。'
     }
   },
-  shortcuts: { search: '搜索资料库', import: '导入文件' },
+  shortcuts: {
+    title: '键盘快捷键',
+    search: '搜索资料库',
+    import: '导入文件',
+    open: '打开当前选中的项目',
+    close: '关闭对话框或抽屉',
+    list: '显示此列表',
+    anywhere: '任意位置'
+  },
   errors: {
     VALIDATION_FAILED: '部分输入无效。',
     NOT_FOUND: '该内容已不存在。',

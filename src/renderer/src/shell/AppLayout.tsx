@@ -10,6 +10,7 @@ import { useImportNotifications } from '../features/jobs/useImportNotifications'
 import { LibraryPage } from '../features/library/LibraryPage'
 import { UpcomingPage } from '../features/upcoming/UpcomingPage'
 import { PageLoader } from './PageLoader'
+import { ShortcutsDialog } from './ShortcutsDialog'
 import { NavBar } from './NavBar'
 import { OfflineBadge } from './OfflineBadge'
 import { NAV_ITEMS } from './routes'
@@ -51,6 +52,7 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap">
             <OfflineBadge />
             <JobTray />
+            <ShortcutsDialog />
             <ThemeToggle />
           </Group>
         </Group>

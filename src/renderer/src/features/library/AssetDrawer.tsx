@@ -40,8 +40,8 @@ export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: 
           <Text fw={600} size="lg" style={{ wordBreak: 'break-word' }} data-testid="asset-drawer-name">
             {asset.name}
           </Text>
-          <AssetProperties asset={asset} />
-          <Group justify="flex-end">
+          {/* Actions first: the properties table can be long. */}
+          <Group justify="flex-start" gap="xs">
             {asset.kind !== 'image' && (
               <Button
                 component={Link}
@@ -62,6 +62,7 @@ export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: 
               {t('common.delete')}
             </Button>
           </Group>
+          <AssetProperties asset={asset} />
         </Stack>
       )}
       <Modal

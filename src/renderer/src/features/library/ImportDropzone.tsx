@@ -7,7 +7,14 @@ import { useTranslation } from 'react-i18next'
 export function ImportDropzone({ onDrop }: { onDrop: (files: File[]) => void }) {
   const { t } = useTranslation()
   return (
-    <Dropzone.FullScreen onDrop={onDrop} activateOnClick={false} multiple data-testid="import-dropzone">
+    // Drag and drop only: a hidden full-window target must never take keyboard focus.
+    <Dropzone.FullScreen
+      onDrop={onDrop}
+      activateOnClick={false}
+      activateOnKeyboard={false}
+      multiple
+      data-testid="import-dropzone"
+    >
       <Group justify="center" mih={240} style={{ pointerEvents: 'none' }}>
         <IconUpload size={48} stroke={1.4} />
         <Stack gap={4}>

@@ -1,4 +1,14 @@
-import { Button, CloseButton, Group, Kbd, SegmentedControl, Text, TextInput, Title } from '@mantine/core'
+import {
+  Button,
+  CloseButton,
+  Group,
+  Kbd,
+  SegmentedControl,
+  Text,
+  TextInput,
+  Title,
+  Tooltip
+} from '@mantine/core'
 import { IconFolderPlus, IconSearch, IconUpload } from '@tabler/icons-react'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -43,7 +53,7 @@ export function LibraryToolbar({ search, onSearch, kind, onKind, total, searchRe
               <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
             )
           }
-          w={280}
+          w={340}
           data-testid="library-search"
         />
         <SegmentedControl
@@ -55,13 +65,23 @@ export function LibraryToolbar({ search, onSearch, kind, onKind, total, searchRe
           }))}
           data-testid="library-kind-filter"
         />
-        <Button
-          leftSection={<IconUpload size={16} />}
-          onClick={importer.pickFiles}
-          data-testid="import-files-button"
+        <Tooltip
+          label={
+            <Group gap={6} wrap="nowrap">
+              {t('shortcuts.import')}
+              <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} O</Kbd>
+            </Group>
+          }
         >
-          {t('library.importFiles')}
-        </Button>
+          <Button
+            leftSection={<IconUpload size={16} />}
+            onClick={importer.pickFiles}
+            aria-keyshortcuts={isMac ? 'Meta+O' : 'Control+O'}
+            data-testid="import-files-button"
+          >
+            {t('library.importFiles')}
+          </Button>
+        </Tooltip>
         <Button variant="default" leftSection={<IconFolderPlus size={16} />} onClick={importer.pickFolder}>
           {t('library.importFolder')}
         </Button>

@@ -4,7 +4,7 @@ import { media, suiteTempDir } from '../support/temp'
 import { scriptVideoReplies } from '../support/video-summary'
 import { startHarness, type Harness } from './harness'
 
-// What a new user meets in a small window: the Video page, the job tray.
+// What a new user meets in the first minutes: small windows, the job tray, the keyboard.
 let h: Harness
 let fake: FakeOpenAI
 let videoId = ''
@@ -77,5 +77,51 @@ describe('small windows', () => {
       /ffmpeg|Conversion failed|\|/i
     )
     await page.keyboard.press('Escape')
+  })
+
+  it('tabs through the sidebar before the page, shows a focus ring, and never lands on the hidden drop zone', async () => {
+    const { page } = h
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(`${h.server.url}#/library`)
+    await page.locator('[data-testid=asset-card]').first().waitFor()
+    const order: string[] = []
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab')
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null
+          if (!el || el === document.body) return 'body'
+          if (el.closest('[data-testid=import-dropzone]')) return 'dropzone'
+          return el.dataset.testid ?? el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName
+        })
+      )
+    }
+    expect(order).not.toContain('dropzone')
+    const firstNav = order.indexOf('nav-library')
+    const firstCard = order.indexOf('asset-card')
+    expect(firstNav).toBeGreaterThanOrEqual(0)
+    expect(firstCard).toBeGreaterThan(firstNav)
+    const card = page.locator('[data-testid=asset-card]').first()
+    await card.focus()
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element)
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) }
+    })
+    expect(outline.style).not.toBe('none')
+    expect(outline.width).toBeGreaterThanOrEqual(2)
+  })
+
+  it('lists the keyboard shortcuts on Ctrl+/ and shows Ctrl+O on the import button', async () => {
+    const { page } = h
+    await page.goto(`${h.server.url}#/library`)
+    await page.locator('[data-testid=asset-card]').first().waitFor()
+    await page.keyboard.press('Control+/')
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('Import files')
+    await page.keyboard.press('Escape')
+    expect(await page.getByTestId('import-files-button').getAttribute('aria-keyshortcuts')).toBe('Control+O')
   })
 })
