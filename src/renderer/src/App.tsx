@@ -6,7 +6,7 @@ import { useHashLocation } from 'wouter/use-hash-location'
 import { AppLayout } from './shell/AppLayout'
 import { useCoreEvents } from './shell/useCoreEvents'
 import { usePreferencesSync } from './shell/usePreferencesSync'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } }
@@ -21,7 +21,7 @@ function Shell() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         {/* Bottom left: the details drawer and its buttons live on the right. */}
         <Notifications position="bottom-left" limit={4} />
         <Router hook={useHashLocation}>

@@ -75,7 +75,12 @@ export const enVideo = {
   estimatedWas: 'estimated {{cost}} for {{tokens}} input tokens',
   progress: {
     queued: 'Waiting for other work to finish…',
-    offline: 'The provider cannot be reached. Finished stages are kept; the job resumes when it is back.',
+    offline: 'Waiting for the provider…',
+    offlineNamed: 'Cannot reach {{name}} at {{url}}.',
+    offlineUnnamed: 'The AI provider cannot be reached.',
+    offlineKept: 'Finished stages are kept; the job resumes by itself when the provider answers again.',
+    retryNow: 'Retry now',
+    otherProvider: 'Use another provider',
     rateLimit: 'Waiting for rate limit…',
     percent: '{{percent}}% done'
   },

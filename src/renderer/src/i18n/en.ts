@@ -96,6 +96,7 @@ export const en = {
     title: 'Jobs',
     empty: 'No jobs yet. Imports and analyses show their progress here.',
     activeCount: '{{count}} running',
+    waitingCount: '{{count}} waiting',
     clearFinished: 'Clear finished',
     cancel: 'Cancel job',
     retry: 'Retry job',

@@ -73,7 +73,12 @@ export const zhCNVideo: Messages['video'] = {
   estimatedWas: '预计 {{cost}}，输入 {{tokens}} token',
   progress: {
     queued: '等待其他任务完成…',
-    offline: '无法连接服务商。已完成的阶段会保留，恢复连接后任务自动继续。',
+    offline: '正在等待服务商…',
+    offlineNamed: '无法连接 {{name}}（{{url}}）。',
+    offlineUnnamed: '无法连接 AI 服务商。',
+    offlineKept: '已完成的阶段会保留；服务商恢复响应后任务会自动继续。',
+    retryNow: '立即重试',
+    otherProvider: '改用其他服务商',
     rateLimit: '等待速率限制…',
     percent: '已完成 {{percent}}%'
   },

@@ -95,6 +95,7 @@ export const zhCN: Messages = {
     title: '任务',
     empty: '暂无任务。导入和分析的进度会显示在这里。',
     activeCount: '{{count}} 个进行中',
+    waitingCount: '{{count}} 个等待中',
     clearFinished: '清除已完成',
     cancel: '取消任务',
     retry: '重试任务',

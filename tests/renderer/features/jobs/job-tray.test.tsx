@@ -91,3 +91,15 @@ describe('jobs in the UI', () => {
     expect(upsertJob(list, job({ id: 'a', progress: 0.9 }))[1]?.progress).toBe(0.9)
   })
 })
+
+describe('a job waiting for its provider', () => {
+  it('is counted as waiting, not running, in the header', async () => {
+    fakeApi({
+      'jobs.list': () => [job({ state: 'waiting', kind: 'video.summarize' })],
+      'settings.get': () => ({})
+    })
+    renderUi(<JobTray />)
+    await waitFor(() => expect(screen.getByTestId('job-tray-button').textContent).toContain('1 waiting'))
+    expect(screen.getByTestId('job-tray-button').textContent).not.toContain('running')
+  })
+})

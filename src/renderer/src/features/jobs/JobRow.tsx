@@ -106,7 +106,7 @@ function JobFailure({ error }: { error: NonNullable<Job['error']> }) {
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap" align="baseline">
-        <Text size="xs" c="red.8" data-testid="job-error" style={{ flex: 1 }} miw={0}>
+        <Text size="xs" c="var(--mantine-color-error)" data-testid="job-error" style={{ flex: 1 }} miw={0}>
           {errorText(t, error).title}
         </Text>
         <Anchor component="button" type="button" size="xs" onClick={toggle} aria-expanded={open}>

@@ -1,5 +1,5 @@
 import { Box, Button, Divider, Indicator, Loader, Popover, Stack, Text } from '@mantine/core'
-import { IconListCheck } from '@tabler/icons-react'
+import { IconListCheck, IconPlugConnectedX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useJobs } from '../../api/hooks'
 import { useJobActions } from '../../api/job-hooks'
@@ -12,19 +12,43 @@ export function JobTray() {
   const { clearFinished } = useJobActions()
   const { data: jobs = [] } = useJobs()
   const active = jobs.filter(isActive)
+  // A job waiting for a provider is not running: the button says so instead of spinning.
+  const working = active.filter((job) => job.state !== 'waiting').length
+  const waiting = active.length - working
+  const label =
+    working > 0
+      ? t('jobs.activeCount', { count: working })
+      : waiting > 0
+        ? t('jobs.waitingCount', { count: waiting })
+        : t('jobs.title')
   const visible = [...active, ...jobs.filter((job) => !isActive(job))].slice(0, 60)
   const clear = (): void => clearFinished.mutate()
   return (
     <Popover width={380} position="bottom-end" shadow="lg" withArrow>
       <Popover.Target>
-        <Indicator label={active.length} size={16} disabled={active.length === 0} offset={4}>
+        <Indicator
+          label={active.length}
+          size={16}
+          disabled={active.length === 0}
+          color={working === 0 ? 'yellow' : undefined}
+          offset={4}
+        >
           <Button
             variant="default"
-            leftSection={active.length > 0 ? <Loader size={14} /> : <IconListCheck size={16} />}
+            leftSection={
+              working > 0 ? (
+                <Loader size={14} />
+              ) : waiting > 0 ? (
+                <IconPlugConnectedX size={16} />
+              ) : (
+                <IconListCheck size={16} />
+              )
+            }
             data-testid="job-tray-button"
             data-active-jobs={active.length}
+            data-waiting-jobs={waiting}
           >
-            {active.length > 0 ? t('jobs.activeCount', { count: active.length }) : t('jobs.title')}
+            {label}
           </Button>
         </Indicator>
       </Popover.Target>

@@ -3,6 +3,7 @@ import { IconPlayerStop } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '@shared/domain/job'
 import { useJobActions } from '../../api/job-hooks'
+import { OfflineNotice } from './OfflineNotice'
 
 const STAGES = ['probing', 'selecting keyframes', 'transcribing', 'summarising'] as const
 
@@ -10,11 +11,13 @@ const STAGES = ['probing', 'selecting keyframes', 'transcribing', 'summarising']
 export function PipelineProgress({
   job,
   hasAudio,
-  hasVideo
+  hasVideo,
+  providerId
 }: {
   job: Job
   hasAudio: boolean
   hasVideo: boolean
+  providerId?: string | null
 }) {
   const { t } = useTranslation()
   const { cancel } = useJobActions()
@@ -57,8 +60,9 @@ export function PipelineProgress({
           animated={job.state === 'running'}
           color={job.state === 'waiting' || waitingForRate ? 'yellow' : 'indigo'}
         />
+        {job.state === 'waiting' && <OfflineNotice jobId={job.id} providerId={providerId} />}
         <Group justify="space-between">
-          <Text size="sm" c={note ? 'yellow.8' : 'dimmed'} data-testid="pipeline-note">
+          <Text size="sm" c={note ? 'var(--fw-color-warning)' : 'dimmed'} data-testid="pipeline-note">
             {note ?? t('video.progress.percent', { percent: Math.round(job.progress * 100) })}
           </Text>
           <Button

@@ -94,7 +94,12 @@ export function VideoWorkspace({ asset }: { asset: Asset }) {
               <Filmstrip frames={analysis.frames} currentTime={player.currentTime} onSeek={player.seek} />
             )}
             {running && (
-              <PipelineProgress job={running} hasAudio={hasAudio} hasVideo={asset.kind === 'video'} />
+              <PipelineProgress
+                job={running}
+                hasAudio={hasAudio}
+                hasVideo={asset.kind === 'video'}
+                providerId={analysis?.options.providerId}
+              />
             )}
             {!running && <Failure job={job} analysis={analysis ?? null} />}
             {!running && !complete && (
