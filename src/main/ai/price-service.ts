@@ -16,8 +16,11 @@ export class PriceService {
       .sort((a, b) => a.model.localeCompare(b.model))
   }
 
+  /** Saves an edit; a price set back to the list price is no longer an edit (and no longer marked). */
   update(price: Price): Price[] {
-    this.repo.set({ ...price, edited: true })
+    const listed = DEFAULT_PRICES[price.model]
+    if (listed && samePrice(price, listed)) this.repo.reset(price.model)
+    else this.repo.set({ ...price, edited: true })
     return this.list()
   }
 
@@ -29,4 +32,20 @@ export class PriceService {
   cost(model: string, usage: BillableUsage, batch = false): number {
     return costOf(usage, findPrice(model, this.table()), { batch })
   }
+}
+
+const BILLED_FIELDS = [
+  'inputPerM',
+  'cachedInputPerM',
+  'outputPerM',
+  'audioInputPerM',
+  'audioOutputPerM',
+  'imageInputPerM',
+  'perMinute',
+  'perMCharacters',
+  'perImage'
+] as const
+
+function samePrice(a: Omit<Price, 'model'>, b: Omit<Price, 'model'>): boolean {
+  return BILLED_FIELDS.every((key) => Math.abs((a[key] ?? 0) - (b[key] ?? 0)) < 1e-9)
 }
