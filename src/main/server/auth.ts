@@ -37,9 +37,3 @@ export function hasReadToken(req: IncomingMessage, url: URL, token: string): boo
     tokensMatch(token, url.searchParams.get('token'))
   )
 }
-
-/** Guards against DNS rebinding: only requests addressed to this loopback server are served. */
-export function hostAllowed(req: IncomingMessage, port: number): boolean {
-  const host = req.headers.host ?? ''
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host)
-}

@@ -1,10 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Writable } from 'node:stream'
 import type { ErrorCode } from '@shared/errors'
 import type { FramewiseApp } from '../app/create-app'
 import { hasHeaderToken } from './auth'
-import { receiveUpload } from './upload'
+import { HttpRefusal, receiveBody, refuse } from './body'
+import { receiveUpload, type UploadLimits } from './upload'
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024
+// An RPC body is small: it must arrive within this time, however it trickles in (slow-loris).
+const RPC_BODY_DEADLINE_MS = 120_000
+
+export interface BodyTimeouts {
+  /** No body bytes for this long: 408 and the connection is closed. */
+  idleMs: number
+}
 
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
@@ -19,11 +28,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text)
 }
 
-function denied(res: ServerResponse): void {
-  sendJson(res, 401, {
-    ok: false,
-    error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token.' }
-  })
+// Refused before the body is read: closing (not reading on for keep-alive) means an unauthorised
+// client cannot make the server swallow a 20 GB body.
+function denied(req: IncomingMessage, res: ServerResponse): void {
+  refuse(req, res, new HttpRefusal(401, 'UNAUTHORIZED', 'Missing or wrong access token.'))
+}
+
+function notPost(req: IncomingMessage, res: ServerResponse): void {
+  refuse(req, res, new HttpRefusal(405, 'VALIDATION_FAILED', 'Use POST.'))
 }
 
 /** POST /rpc/<route>: the same router the Electron IPC bridge uses, with the same Result envelope. */
@@ -32,20 +44,24 @@ export async function handleRpc(
   res: ServerResponse,
   app: FramewiseApp,
   token: string,
-  rawRoute: string
+  rawRoute: string,
+  timeouts: BodyTimeouts
 ): Promise<void> {
-  if (!hasHeaderToken(req, token)) return denied(res)
-  if (req.method !== 'POST')
-    return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'Use POST.' } })
+  if (!hasHeaderToken(req, token)) return denied(req, res)
+  if (req.method !== 'POST') return notPost(req, res)
+  let text: string
+  try {
+    text = await readBody(req, timeouts)
+  } catch (error) {
+    if (error instanceof HttpRefusal) return refuse(req, res, error)
+    const message = 'The request body did not arrive in full.'
+    return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', message } })
+  }
   let input: unknown
   try {
-    const text = await readBody(req)
     input = text.trim() === '' ? {} : JSON.parse(text)
-  } catch (error) {
-    const message =
-      error instanceof Error && error.message === 'too large'
-        ? 'Request body too large.'
-        : 'Request body is not valid JSON.'
+  } catch {
+    const message = 'Request body is not valid JSON.'
     return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', message } })
   }
   const result = await app.router.handle(safeDecode(rawRoute), input)
@@ -58,15 +74,16 @@ export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
   app: FramewiseApp,
-  token: string
+  token: string,
+  limits: UploadLimits
 ): Promise<void> {
-  if (!hasHeaderToken(req, token)) return denied(res)
-  if (req.method !== 'POST')
-    return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION_FAILED', message: 'Use POST.' } })
+  if (!hasHeaderToken(req, token)) return denied(req, res)
+  if (req.method !== 'POST') return notPost(req, res)
   try {
-    const path = await receiveUpload(req, app.paths.stagingDir)
+    const path = await receiveUpload(req, app.paths.stagingDir, limits)
     sendJson(res, 200, { ok: true, data: { path } })
   } catch (error) {
+    if (error instanceof HttpRefusal) return refuse(req, res, error)
     sendJson(res, 400, {
       ok: false,
       error: { code: 'FILE_UNREADABLE', message: String((error as Error).message) }
@@ -82,20 +99,24 @@ function safeDecode(text: string): string {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'))
-        req.destroy()
-        return
-      }
+async function readBody(req: IncomingMessage, timeouts: BodyTimeouts): Promise<string> {
+  const chunks: Buffer[] = []
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, done) {
       chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
+      done()
+    }
   })
+  await receiveBody(req, collect, {
+    maxBytes: MAX_BODY_BYTES,
+    idleMs: timeouts.idleMs,
+    deadlineMs: RPC_BODY_DEADLINE_MS,
+    tooLarge: () =>
+      new HttpRefusal(
+        413,
+        'VALIDATION_FAILED',
+        `Request body too large (at most ${MAX_BODY_BYTES / 1024 ** 2} MB).`
+      )
+  })
+  return Buffer.concat(chunks).toString('utf8')
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { extname, isAbsolute, relative, resolve } from 'node:path'
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,6 +48,23 @@ export function confine(root: string, requestPath: string): string | null {
   const full = resolve(root, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`)
   const rel = relative(root, full)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? full : null
+}
+
+/**
+ * `confine`, then the same check on the real path: a symlink inside the root that points outside
+ * it is refused, as is a missing file (null either way).
+ */
+export async function confineReal(root: string, requestPath: string): Promise<string | null> {
+  const file = confine(root, requestPath)
+  if (!file) return null
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)])
+    const rel = relative(realRoot, realFile)
+    const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)
+    return outside ? null : realFile
+  } catch {
+    return null
+  }
 }
 
 /** Sends a file with Range support, which video seeking needs. */

@@ -2,10 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { FramewiseApp } from '../app/create-app'
-import { hasReadToken, hostAllowed, newToken, tokensMatch, TOKEN_COOKIE } from './auth'
+import { hasReadToken, newToken, tokensMatch, TOKEN_COOKIE } from './auth'
+import { acceptedHosts } from './binding'
 import { openEventStream } from './event-stream'
 import { handleRpc, handleUpload, sendJson } from './rpc'
-import { confine, sendFile } from './static-files'
+import { sweepStaging } from './staging'
+import { confine, confineReal, sendFile } from './static-files'
+import { MAX_UPLOAD_BYTES } from './upload'
 
 export interface WebServerOptions {
   app: FramewiseApp
@@ -13,6 +16,14 @@ export interface WebServerOptions {
   host?: string
   port?: number
   token?: string
+  /** Largest upload taken (413 above it); default MAX_UPLOAD_BYTES. */
+  maxUploadBytes?: number
+  /** A request body that sends nothing for this long gets 408 and is closed; default 30 s. */
+  bodyIdleMs?: number
+  /** Request headers must be complete within this time; default 15 s. */
+  headersTimeoutMs?: number
+  /** The clock that ages staged uploads (tests pass their own). */
+  now?: () => number
 }
 
 export interface WebServer {
@@ -36,17 +47,36 @@ const CSP = [
   "frame-ancestors 'none'"
 ].join('; ')
 
+const HEADERS_TIMEOUT_MS = 15_000
+const BODY_IDLE_MS = 30_000
+
 /** The local web UI: the built renderer plus RPC, SSE, uploads and media on one loopback origin. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? newToken()
   const streams = new Set<() => void>()
+  const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS
+  const uploadLimits = { maxBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES, idleMs: bodyIdleMs }
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS
   let port = options.port ?? 0
-  const server: Server = createServer((req, res) => {
+  let hosts = new Set<string>()
+  await removeAbandonedUploads(options)
+  const server: Server = createServer(
+    {
+      headersTimeout,
+      // A total request time would cut off a big upload on a slow line; bodies get an idle timer
+      // instead (body.ts), and RPC bodies a deadline of their own.
+      requestTimeout: 0,
+      connectionsCheckingInterval: Math.min(5_000, Math.max(50, Math.floor(headersTimeout / 3)))
+    },
+    (req, res) => handle(req, res)
+  )
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('content-security-policy', CSP)
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('referrer-policy', 'no-referrer')
-    if (!hostAllowed(req, port) && req.headers.host !== `${host}:${port}`) {
+    if (!hosts.has(req.headers.host ?? '') && req.headers.host !== `${host}:${port}`) {
       sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Unexpected Host header.' } })
       return
     }
@@ -56,13 +86,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
       else res.destroy()
     })
-  })
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`)
     const path = url.pathname
-    if (path.startsWith('/rpc/')) return handleRpc(req, res, options.app, token, path.slice(5))
-    if (path === '/upload') return handleUpload(req, res, options.app, token)
+    if (path.startsWith('/rpc/'))
+      return handleRpc(req, res, options.app, token, path.slice(5), { idleMs: bodyIdleMs })
+    if (path === '/upload') return handleUpload(req, res, options.app, token, uploadLimits)
     if (path === '/events') {
       if (!hasReadToken(req, url, token)) return unauthorized(res)
       const close = openEventStream(res, options.app.bus)
@@ -77,7 +108,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function serveMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!hasReadToken(req, url, token)) return unauthorized(res)
-    const file = confine(options.app.paths.blobsDir, url.pathname.slice('/media'.length))
+    // Real paths: a symlink inside files/ that points elsewhere is not served.
+    const file = await confineReal(options.app.paths.blobsDir, url.pathname.slice('/media'.length))
     const sent = file
       ? await sendFile(req, res, file, { 'cache-control': 'private, max-age=31536000, immutable' })
       : false
@@ -109,6 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(port, host, () => resolve())
   })
   port = (server.address() as AddressInfo).port
+  hosts = new Set(acceptedHosts(host, port))
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   return {
     url: `${origin}/?token=${token}`,
@@ -121,6 +154,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.closeAllConnections()
         server.close(() => resolve())
       })
+  }
+}
+
+/** Staged uploads a previous run left behind (never imported, or the import was cut short). */
+async function removeAbandonedUploads(options: WebServerOptions): Promise<void> {
+  try {
+    const removed = await sweepStaging(options.app.paths.stagingDir, options.now ?? Date.now)
+    if (removed.length > 0) options.app.logger.info('removed abandoned uploads', { count: removed.length })
+  } catch (error) {
+    options.app.logger.warn('could not sweep the staging folder', { error: String(error) })
   }
 }
 
