@@ -1,17 +1,12 @@
-import { pathToFileURL } from 'node:url'
-import { dirname } from 'node:path'
 import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@shared/api'
 import type { FramewiseApp } from '../app/create-app'
 import { isTrustedUrl } from './trusted-origin'
-import { rendererIndex } from './window'
+import { trustedRenderer } from './window'
 
 function isTrustedFrame(frame: WebFrameMain | null): boolean {
   if (!frame) return false
-  return isTrustedUrl(frame.url, {
-    devUrl: process.env.ELECTRON_RENDERER_URL,
-    rendererRoot: pathToFileURL(dirname(rendererIndex())).href
-  })
+  return isTrustedUrl(frame.url, trustedRenderer())
 }
 
 export function registerIpcBridge(core: FramewiseApp): void {

@@ -1,10 +1,11 @@
 import { app, BrowserWindow, protocol } from 'electron'
 import { createApp, type FramewiseApp } from '../app/create-app'
 import { createStderrLogger } from '../platform/logger'
-import { resolveDataDir } from '../platform/paths'
+import { appPaths, resolveDataDir } from '../platform/paths'
 import { registerIpcBridge } from './ipc-bridge'
 import { MEDIA_SCHEME, registerMediaProtocol } from './media-protocol'
-import { SafeStorageSecretStore } from './safe-storage-secrets'
+import { createAppSecretStore } from './safe-storage-secrets'
+import { registerSessionGuards } from './session-guards'
 import { electronSqliteBinding } from './sqlite-binding'
 import { createMainWindow } from './window'
 
@@ -27,11 +28,12 @@ async function start(): Promise<void> {
   core = createApp({
     dataDir,
     version: app.getVersion(),
-    secretStore: new SafeStorageSecretStore(`${dataDir}/secrets.safe.json`),
+    secretStore: await createAppSecretStore(dataDir, appPaths(dataDir).secretsFile),
     nativeBinding: electronSqliteBinding(app.isPackaged),
     logger: createStderrLogger(app.isPackaged ? 'warn' : 'info'),
     strict: !app.isPackaged
   })
+  registerSessionGuards()
   registerMediaProtocol(core.paths.blobsDir)
   registerIpcBridge(core)
   createMainWindow()

@@ -1,12 +1,32 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { safeStorage } from 'electron'
 import { AppError } from '@shared/errors'
+import { FileSecretStore } from '../platform/secrets/file-secret-store'
 import { envNameFor, type SecretStore } from '../platform/secrets/secret-store'
+import { keyStoreKind, moveSealedKeys } from './key-store'
+
+/**
+ * The app's key store, chosen after `ready`: the OS keychain through safeStorage, or, when Linux has
+ * no keyring (the `basic_text` backend seals with a public password), the owner-only key file the
+ * CLI uses, into which keys sealed earlier are moved. The store's `kind` says which.
+ */
+export async function createAppSecretStore(dataDir: string, keyFile: string): Promise<SecretStore> {
+  const sealedFile = join(dataDir, 'secrets.safe.json')
+  const kind = keyStoreKind({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null
+  })
+  if (kind === 'keychain') return new SafeStorageSecretStore(sealedFile)
+  const store = new FileSecretStore(keyFile)
+  await moveSealedKeys(sealedFile, store, (sealed) => safeStorage.decryptString(sealed))
+  return store
+}
 
 /** Keys encrypted with the OS keychain (safeStorage); the file holds ciphertext only. */
 export class SafeStorageSecretStore implements SecretStore {
-  readonly kind = 'safe-storage' as const
+  readonly kind = 'keychain' as const
 
   constructor(
     private readonly file: string,

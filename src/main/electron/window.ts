@@ -1,5 +1,7 @@
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell } from 'electron'
+import { externalUrl } from './external-links'
 
 /** The one window, locked down per DESIGN §10: isolated, sandboxed, no navigation away. */
 export function createMainWindow(): BrowserWindow {
@@ -22,8 +24,10 @@ export function createMainWindow(): BrowserWindow {
     }
   })
   win.once('ready-to-show', () => win.show())
+  // A link the user clicked (target=_blank) opens in the browser, http(s) only; no new windows.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url)
+    const external = externalUrl(url)
+    if (external) void shell.openExternal(external)
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (event, url) => {
@@ -44,4 +48,12 @@ export function createMainWindow(): BrowserWindow {
 
 export function rendererIndex(): string {
   return join(__dirname, '../renderer/index.html')
+}
+
+/** Our own renderer: the built files, or in development the dev server (see trusted-origin.ts). */
+export function trustedRenderer(): { devUrl?: string; rendererRoot: string } {
+  return {
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererRoot: pathToFileURL(dirname(rendererIndex())).href
+  }
 }

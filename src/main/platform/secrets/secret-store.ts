@@ -1,6 +1,7 @@
 /** Where API keys live. Implementations never log values and nothing here touches SQLite. */
 export interface SecretStore {
-  readonly kind: 'file' | 'safe-storage' | 'memory'
+  /** The OS keychain (Electron safeStorage), an owner-only file, or memory (tests); Settings shows it. */
+  readonly kind: 'keychain' | 'file' | 'memory'
   get(name: string): Promise<string | null>
   set(name: string, value: string): Promise<void>
   delete(name: string): Promise<void>
