@@ -3,6 +3,7 @@ import type { Capability } from '@shared/domain/provider'
 import type { ApiKind } from '@shared/domain/usage'
 import { AppError } from '@shared/errors'
 import type { Logger } from '../platform/logger'
+import { redactDeep, redactSecrets } from '../platform/redact'
 import { createClient, wireModel } from './client-factory'
 import { toAiError } from './errors'
 import { PRESETS } from './presets'
@@ -78,6 +79,19 @@ export class AiExecutor {
 
   async execute<T>(spec: CallSpec<T>, ctx: CallContext = {}): Promise<CallResult<T>> {
     const chain = await this.deps.providers.chain(ctx.providerId, { baseURL: ctx.baseURL })
+    try {
+      return await this.runChain(chain, spec, ctx)
+    } catch (error) {
+      // Provider messages may echo the request (a gateway repeating the Authorization header).
+      throw redactError(error, chain.flatMap(secretsOf))
+    }
+  }
+
+  private async runChain<T>(
+    chain: ResolvedProvider[],
+    spec: CallSpec<T>,
+    ctx: CallContext
+  ): Promise<CallResult<T>> {
     let lastError: AppError | null = null
     for (const [index, resolved] of chain.entries()) {
       const problem = this.unusable(resolved, spec)
@@ -184,6 +198,36 @@ export class AiExecutor {
       }
     }
   }
+}
+
+/** The configured key and any proxy password: text that must never leave the AI layer. */
+function secretsOf(resolved: ResolvedProvider): string[] {
+  const out = resolved.apiKey ? [resolved.apiKey] : []
+  try {
+    const password = resolved.row.proxy ? new URL(resolved.row.proxy).password : ''
+    if (password) out.push(password, decodeURIComponent(password))
+  } catch {
+    // Not a URL: nothing to take from it.
+  }
+  return out
+}
+
+/** A copy of the error whose message, details and stack name no secret; the raw cause stays behind. */
+function redactError(error: unknown, secrets: string[]): unknown {
+  if (error instanceof AppError) {
+    const clean = new AppError(
+      error.code,
+      redactSecrets(error.message, secrets),
+      redactDeep(error.details, secrets)
+    )
+    if (error.stack) clean.stack = redactSecrets(error.stack, secrets)
+    return clean
+  }
+  if (!(error instanceof Error)) return new Error(redactSecrets(String(error), secrets))
+  const clean = new Error(redactSecrets(error.message, secrets))
+  clean.name = error.name
+  if (error.stack) clean.stack = redactSecrets(error.stack, secrets)
+  return clean
 }
 
 function linkedController(parent?: AbortSignal): AbortController & { dispose(): void } {

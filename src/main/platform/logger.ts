@@ -1,3 +1,5 @@
+import { redactDeep, redactSecrets } from './redact'
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 export interface Logger {
@@ -19,11 +21,19 @@ export function redactFields(fields: Record<string, unknown> = {}): Record<strin
   return out
 }
 
-/** JSON lines on stderr, so stdout stays clean for the CLI's --json documents. */
+/**
+ * JSON lines on stderr, so stdout stays clean for the CLI's --json documents. Every string is
+ * redacted (header values, bearer tokens, sk- keys), whatever field or message carries it.
+ */
 export function createStderrLogger(minLevel: LogLevel = 'info'): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (ORDER[level] < ORDER[minLevel]) return
-    const line = { time: new Date().toISOString(), level, message, ...redactFields(fields) }
+    const line = {
+      time: new Date().toISOString(),
+      level,
+      message: redactSecrets(message),
+      ...redactDeep(redactFields(fields))
+    }
     process.stderr.write(`${JSON.stringify(line)}\n`)
   }
   return {

@@ -67,13 +67,20 @@ export const Provider = z.object({
 })
 export type Provider = z.infer<typeof Provider>
 
+/** A provider or proxy address: http(s) only (z.url alone accepts javascript:, file: and the like). */
+const HttpUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((text) => /^https?:$/.test(new URL(text).protocol), 'Use an http:// or https:// address.')
+
 export const ProviderInput = z.object({
   kind: ProviderKind,
   name: z.string().trim().min(1).max(80),
-  baseURL: z.string().trim().url().optional(),
+  baseURL: HttpUrl.optional(),
   apiVersion: z.string().trim().max(40).nullable().optional(),
   deployments: z.record(z.string(), z.string()).optional(),
-  proxy: z.string().trim().url().nullable().optional(),
+  proxy: HttpUrl.nullable().optional(),
   overrides: Capabilities.partial().optional(),
   defaultModels: Provider.shape.defaultModels.optional(),
   fallbackIds: z.array(z.string()).optional(),

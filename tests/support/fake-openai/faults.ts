@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { ERRORS } from './endpoints'
-import type { Fault } from './types'
+import type { Fault, RecordedRequest } from './types'
 
 export function sendJson(
   res: ServerResponse,
@@ -17,7 +17,8 @@ export function respondWithFault(
   res: ServerResponse,
   fault: Fault,
   requestId: string,
-  isResponsesApi: boolean
+  isResponsesApi: boolean,
+  request?: RecordedRequest
 ): boolean {
   const id = { 'x-request-id': requestId }
   switch (fault.kind) {
@@ -73,6 +74,13 @@ export function respondWithFault(
       res.writeHead(200, { 'content-type': 'application/json', ...id })
       res.end('{"id": "chatcmpl-broken", "choices": [{"message": {"content": "unterminated')
       return true
+    case 'echo_authorization': {
+      const auth = request?.headers.authorization ?? ''
+      const bare = auth.replace(/^Bearer\s+/i, '')
+      const message = `Bad request. You sent Authorization: ${auth} (key ${bare}); this gateway takes another header.`
+      sendJson(res, 400, { error: { message, type: 'invalid_request_error', param: null, code: null } }, id)
+      return true
+    }
     case 'hang':
       return true
     default:

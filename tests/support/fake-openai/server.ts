@@ -79,7 +79,7 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
     const fault = take(faults, path)
     const isResponses = path.endsWith('/responses')
     if (fault?.kind === 'slow_first_byte') await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
-    if (fault && respondWithFault(res, fault, requestId, isResponses)) {
+    if (fault && respondWithFault(res, fault, requestId, isResponses, recorded)) {
       if (fault.kind === 'hang') hanging.add(res)
       return
     }

@@ -20,6 +20,8 @@ export type Fault =
   | { kind: 'hang' }
   /** Sends the stream's first events, then goes silent without closing. */
   | { kind: 'stall_stream'; afterEvents: number }
+  /** A 400 whose message repeats the request's Authorization header and the bare key (a careless gateway). */
+  | { kind: 'echo_authorization' }
 
 /** What the "model" says, put into a genuine recorded response envelope. */
 export interface Reply {
