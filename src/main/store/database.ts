@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
@@ -16,11 +16,15 @@ export interface OpenDatabaseOptions {
   migrations: readonly Migration[]
 }
 
+const OWNER_ONLY = 0o600
+
 export function openDatabase(options: OpenDatabaseOptions): Db {
   mkdirSync(dirname(options.file), { recursive: true })
+  createOwnerOnly(options.file)
   const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
     db.pragma('journal_mode = WAL')
+    restrictToOwner(options.file)
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
@@ -29,6 +33,24 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   } catch (error) {
     db.close()
     throw error
+  }
+}
+
+/** An empty file is a valid empty database; creating it 0600 leaves no moment it is readable by others. */
+function createOwnerOnly(file: string): void {
+  if (process.platform === 'win32' || existsSync(file)) return
+  closeSync(openSync(file, 'a', OWNER_ONLY))
+}
+
+/** The library holds prompts, transcripts and file names; SQLite gives -wal/-shm the database's mode. */
+function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(f, OWNER_ONLY)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 
@@ -11,6 +11,8 @@ export function snapshotDatabase(db: Database.Database, backupsDir: string, labe
   const unique = Math.random().toString(36).slice(2, 6)
   const file = join(backupsDir, `${SNAPSHOT_PREFIX}${stamp}-${label}-${unique}.db`)
   db.prepare('VACUUM INTO ?').run(file)
+  // A snapshot is the whole library: as private as library.db itself.
+  if (process.platform !== 'win32') chmodSync(file, 0o600)
   return file
 }
 

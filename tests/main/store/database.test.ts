@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase, schemaVersion } from '../../../src/main/store/database'
 import type { Migration } from '../../../src/main/store/migrations'
-import { listSnapshots, snapshotIfDue } from '../../../src/main/store/snapshots'
+import { listSnapshots, snapshotDatabase, snapshotIfDue } from '../../../src/main/store/snapshots'
 import { tempDir } from '../../support/temp'
 
 describe('openDatabase', () => {
@@ -68,6 +68,33 @@ describe('openDatabase', () => {
     raw.pragma('user_version = 999')
     raw.close()
     expect(() => openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS })).toThrow(/newer Framewise/)
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('library.db permissions', () => {
+  const modeOf = (file: string) => statSync(file).mode & 0o777
+
+  it('creates the database, its WAL and its shared-memory file readable by the owner only', () => {
+    const dir = tempDir()
+    const file = join(dir, 'library.db')
+    const db = openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
+    db.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('theme', '"dark"', 'now')`).run()
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      expect(existsSync(f)).toBe(true)
+      expect(modeOf(f)).toBe(0o600)
+    }
+    expect(modeOf(snapshotDatabase(db, join(dir, 'b'), 'test'))).toBe(0o600)
+    db.close()
+  })
+
+  it('tightens a library whose files were left readable by others', () => {
+    const dir = tempDir()
+    const file = join(dir, 'library.db')
+    openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS }).close()
+    chmodSync(file, 0o644)
+    const db = openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
+    for (const f of [file, `${file}-wal`, `${file}-shm`].filter(existsSync)) expect(modeOf(f)).toBe(0o600)
+    db.close()
   })
 })
 
