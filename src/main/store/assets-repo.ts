@@ -1,7 +1,8 @@
 import type { Asset, AssetKind, MediaMetadata } from '@shared/domain/asset'
 import { AppError } from '@shared/errors'
+import { listAssets, type AssetPage, type ListQuery } from './asset-list'
+import { searchBody, SELECT_ASSET, toAsset, type AssetRow } from './asset-row'
 import type { Db } from './database'
-import { planSearch, searchSubquery } from './search-query'
 
 export interface NewAsset {
   id: string
@@ -18,30 +19,6 @@ export interface NewAsset {
   createdAt: string
 }
 
-interface AssetRow {
-  id: string
-  kind: AssetKind
-  name: string
-  content_hash: string
-  mime: string
-  size_bytes: number
-  duration_s: number | null
-  width: number | null
-  height: number | null
-  metadata_json: string
-  thumb_state: Asset['thumb']['state']
-  source_path: string | null
-  created_at: string
-  rel_path: string
-  thumb_rel: string | null
-}
-
-const SELECT_ASSET = `
-  SELECT a.*, ob.rel_path AS rel_path, tb.rel_path AS thumb_rel
-  FROM assets a
-  JOIN blobs ob ON ob.hash = a.content_hash
-  LEFT JOIN blobs tb ON tb.hash = a.thumb_hash`
-
 export class AssetsRepo {
   constructor(private readonly db: Db) {}
 
@@ -55,7 +32,10 @@ export class AssetsRepo {
       )
       .run({ ...asset, metadataJson: JSON.stringify(asset.metadata) })
     this.addBlobRef(asset.hash, asset.id, 'original')
-    this.indexAsset(asset.id, asset.name, searchBody(asset))
+    // Its search row's id grows with imports: search results page newest first by it (ADR 013).
+    this.db
+      .prepare('INSERT INTO search_rows (asset_id, kind, name, metadata) VALUES (?, ?, ?, ?)')
+      .run(asset.id, asset.kind, asset.name, searchBody(asset))
   }
 
   addBlobRef(hash: string, assetId: string, role: string): void {
@@ -75,23 +55,27 @@ export class AssetsRepo {
     return row ?? null
   }
 
-  /** One search document per (asset, source); later pipelines add transcripts, captions and summaries. */
+  /**
+   * The text one source (a transcript, a summary, captions) adds to an asset's search row; writing
+   * a source again replaces its text.
+   */
   upsertSearchDoc(assetId: string, source: string, title: string, body: string): void {
-    const existing = this.db
-      .prepare('SELECT id FROM search_docs WHERE asset_id = ? AND source = ?')
-      .get(assetId, source) as { id: number } | undefined
-    if (existing) {
+    this.db.transaction(() => {
       this.db
-        .prepare('UPDATE search_fts SET title = ?, body = ? WHERE rowid = ?')
-        .run(title, body, existing.id)
-      return
-    }
-    const info = this.db
-      .prepare('INSERT INTO search_docs (asset_id, source) VALUES (?, ?)')
-      .run(assetId, source)
-    this.db
-      .prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)')
-      .run(info.lastInsertRowid, title, body)
+        .prepare(
+          `INSERT INTO search_docs (asset_id, source, title, body) VALUES (?, ?, ?, ?)
+           ON CONFLICT (asset_id, source) DO UPDATE SET title = excluded.title, body = excluded.body`
+        )
+        .run(assetId, source, title, body)
+      this.db
+        .prepare(
+          `UPDATE search_rows SET text = (
+             SELECT group_concat(d.title || char(10) || d.body, char(10) ORDER BY d.source)
+             FROM search_docs d WHERE d.asset_id = search_rows.asset_id)
+           WHERE asset_id = ?`
+        )
+        .run(assetId)
+    })()
   }
 
   get(id: string): Asset | null {
@@ -118,29 +102,9 @@ export class AssetsRepo {
     return row ? toAsset(row) : null
   }
 
-  list(query: { search?: string; kind?: AssetKind; limit: number; offset: number }): {
-    items: Asset[]
-    total: number
-  } {
-    const where: string[] = []
-    const params: (string | number)[] = []
-    if (query.kind) {
-      where.push('a.kind = ?')
-      params.push(query.kind)
-    }
-    const search = searchSubquery(planSearch(query.search))
-    if (search) {
-      where.push(`a.id IN (${search.sql})`)
-      params.push(...search.params)
-    }
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-    const total = this.db.prepare(`SELECT count(*) AS n FROM assets a ${clause}`).get(...params) as {
-      n: number
-    }
-    const rows = this.db
-      .prepare(`${SELECT_ASSET} ${clause} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?`)
-      .all(...params, query.limit, query.offset) as AssetRow[]
-    return { items: rows.map(toAsset), total: total.n }
+  /** A page of the library, newest first or by search (ADR 013), with the cursor of the next one. */
+  list(query: ListQuery): AssetPage {
+    return listAssets(this.db, query)
   }
 
   delete(ids: readonly string[]): number {
@@ -149,11 +113,12 @@ export class AssetsRepo {
   }
 
   rename(id: string, name: string): void {
-    this.db
-      .prepare('UPDATE assets SET name = ?, updated_at = ? WHERE id = ?')
-      .run(name, new Date().toISOString(), id)
-    const asset = this.get(id)
-    if (asset) this.indexAsset(id, name, searchBody(asset))
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE assets SET name = ?, updated_at = ? WHERE id = ?')
+        .run(name, new Date().toISOString(), id)
+      this.db.prepare('UPDATE search_rows SET name = ? WHERE asset_id = ?').run(name, id)
+    })()
   }
 
   setThumbnail(id: string, state: Asset['thumb']['state'], thumbHash: string | null): void {
@@ -161,36 +126,5 @@ export class AssetsRepo {
       .prepare('UPDATE assets SET thumb_state = ?, thumb_hash = ?, updated_at = ? WHERE id = ?')
       .run(state, thumbHash, new Date().toISOString(), id)
     if (thumbHash && changes > 0) this.addBlobRef(thumbHash, id, 'thumbnail')
-  }
-
-  private indexAsset(id: string, name: string, body: string): void {
-    this.upsertSearchDoc(id, 'asset', name, body)
-  }
-}
-
-function searchBody(asset: Pick<NewAsset, 'kind' | 'mime' | 'width' | 'height' | 'metadata'>): string {
-  const m = asset.metadata
-  const size = asset.width && asset.height ? `${asset.width}x${asset.height}` : ''
-  return [asset.kind, asset.mime, size, m.container, m.videoCodec, m.audioCodec, m.format, m.title]
-    .filter(Boolean)
-    .join(' ')
-}
-
-function toAsset(row: AssetRow): Asset {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    hash: row.content_hash,
-    path: row.rel_path,
-    mime: row.mime,
-    sizeBytes: row.size_bytes,
-    durationS: row.duration_s,
-    width: row.width,
-    height: row.height,
-    metadata: JSON.parse(row.metadata_json) as MediaMetadata,
-    thumb: { state: row.thumb_state, path: row.thumb_rel },
-    sourcePath: row.source_path,
-    createdAt: row.created_at
   }
 }

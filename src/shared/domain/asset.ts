@@ -49,6 +49,17 @@ export const Asset = z.object({
 })
 export type Asset = z.infer<typeof Asset>
 
+/** Why a search result matched: the field, and a short excerpt of it around the match. */
+export const SearchMatch = z.object({
+  field: z.enum(['name', 'metadata', 'text']),
+  snippet: z.string()
+})
+export type SearchMatch = z.infer<typeof SearchMatch>
+
+/** An asset as the library lists it; `match` is null outside a search. */
+export const LibraryItem = Asset.extend({ match: SearchMatch.nullable() })
+export type LibraryItem = z.infer<typeof LibraryItem>
+
 export const ImportFailure = z.object({
   path: z.string(),
   code: z.enum(ERROR_CODES),

@@ -39,8 +39,18 @@ describe('framewise CLI', () => {
 
     const listed = await cli(['library', '--json', '--kind', 'image', '--search', 'portrait'], dataDir)
     const page = JSON.parse(listed.stdout) as { total: number; items: { name: string; file: string }[] }
-    expect(page.total).toBe(2)
+    expect(page).toMatchObject({ total: 2, totalIsLowerBound: false, nextCursor: null })
     expect(page.items.every((item) => existsSync(item.file))).toBe(true)
+
+    // Pages continue by cursor: every image once.
+    type Page = { items: { name: string }[]; nextCursor: string | null }
+    const first = JSON.parse((await cli(['library', '--json', '--limit', '4'], dataDir)).stdout) as Page
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const rest = await cli(['library', '--json', '--limit', '4', '--cursor', first.nextCursor ?? ''], dataDir)
+    const second = JSON.parse(rest.stdout) as Page
+    expect(second.nextCursor).toBeNull()
+    const names = [...first.items, ...second.items].map((item) => item.name)
+    expect(new Set(names).size).toBe(7)
 
     const jobs = JSON.parse((await cli(['jobs', '--json'], dataDir)).stdout) as { jobs: { state: string }[] }
     expect(jobs.jobs.every((job) => job.state === 'succeeded')).toBe(true)

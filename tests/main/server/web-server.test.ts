@@ -47,7 +47,10 @@ describe('web server', () => {
     expect((await rpc('library.list', {}, null)).status).toBe(401)
     expect((await rpc('library.list', {}, 'wrong-token')).status).toBe(401)
     const ok = await rpc('library.list', {})
-    expect(await ok.json()).toEqual({ ok: true, data: { items: [], total: 0 } })
+    expect(await ok.json()).toEqual({
+      ok: true,
+      data: { items: [], total: 0, totalIsLowerBound: false, nextCursor: null }
+    })
   })
 
   it('answers invalid input, unknown routes and bad JSON with error envelopes', async () => {

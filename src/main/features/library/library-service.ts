@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { Asset } from '@shared/domain/asset'
 import type { LibraryQuery } from '@shared/contract/library'
 import type { EventBus } from '../../platform/event-bus'
+import type { AssetPage } from '../../store/asset-list'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
 import type { JobQueue } from '../../jobs/job-queue'
@@ -17,10 +18,8 @@ export interface LibraryServiceDeps {
 export class LibraryService {
   constructor(private readonly deps: LibraryServiceDeps) {}
 
-  list(query: Required<Pick<LibraryQuery, 'limit' | 'offset'>> & LibraryQuery): {
-    items: Asset[]
-    total: number
-  } {
+  /** A page newest first, or of a search; pass the previous page's `nextCursor` for the next one. */
+  list(query: Required<Pick<LibraryQuery, 'limit' | 'offset'>> & LibraryQuery): AssetPage {
     return this.deps.assets.list(query)
   }
 

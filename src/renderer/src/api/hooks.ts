@@ -27,16 +27,14 @@ export function useUpdateSettings() {
   })
 }
 
+/** Pages by cursor: each page starts right after the last one, however deep (ADR 013). */
 export function useLibrary(search: string, kind: AssetKind | undefined) {
   return useInfiniteQuery({
     queryKey: [...queryKeys.library, 'list', search, kind ?? 'all'],
-    initialPageParam: 0,
+    initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call('library.list', { search: search || undefined, kind, limit: PAGE_SIZE, offset: pageParam }),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0)
-      return loaded < last.total ? loaded : undefined
-    }
+      call('library.list', { search: search || undefined, kind, limit: PAGE_SIZE, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined
   })
 }
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import i18next from 'i18next'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Asset } from '../../../../src/shared/domain/asset'
 import { LibraryPage } from '../../../../src/renderer/src/features/library/LibraryPage'
 import { fakeApi, renderUi } from '../../render'
@@ -56,4 +57,28 @@ describe('LibraryPage', () => {
       expect(api.calls.some((c) => (c.input as { kind?: string }).kind === 'video')).toBe(true)
     )
   })
+
+  it('pages by cursor and shows a capped count as "5,000+"', async () => {
+    const api = fakeApi({
+      'library.list': (input) => {
+        const { cursor } = input as { cursor?: string }
+        const items = cursor ? [asset('second.png')] : [asset('first.png')]
+        return { items, total: 5000, totalIsLowerBound: true, nextCursor: cursor ? null : 'page-2' }
+      },
+      'settings.get': () => ({ libraryGridSize: 'medium' })
+    })
+    renderUi(<LibraryPage />)
+    await waitFor(() => expect(screen.getByTestId('library-count').textContent).toContain('5,000+ items'))
+    // The grid asks for the next page when its end is on screen: by the cursor, never an offset.
+    await waitFor(() =>
+      expect(api.calls.some((c) => (c.input as { cursor?: string }).cursor === 'page-2')).toBe(true)
+    )
+    expect(api.calls.every((c) => (c.input as { offset?: number }).offset === undefined)).toBe(true)
+    await i18next.changeLanguage('zh-CN')
+    await waitFor(() => expect(screen.getByTestId('library-count').textContent).toContain('5,000+ 项'))
+  })
+})
+
+afterEach(async () => {
+  await i18next.changeLanguage('en')
 })

@@ -1,24 +1,33 @@
-import { AspectRatio, Badge, Card, Center, Group, Image, Loader, Stack, Text } from '@mantine/core'
+import { AspectRatio, Badge, Card, Center, Group, Highlight, Image, Loader, Stack, Text } from '@mantine/core'
 import { IconMovie, IconMusic, IconPhoto, IconPhotoOff } from '@tabler/icons-react'
-import { memo } from 'react'
+import { memo, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
-import type { Asset } from '@shared/domain/asset'
+import type { Asset, LibraryItem } from '@shared/domain/asset'
 import { formatBytes, formatDuration } from '@shared/format'
 import { mediaUrl } from '../../api/media-url'
 
 const KIND_ICON = { video: IconMovie, image: IconPhoto, audio: IconMusic }
 const KIND_COLOR = { video: 'grape', image: 'teal', audio: 'orange' }
 
+/** A search result found by its details or text, not its name, says where (the name shows itself). */
+export function hasMatchHint(item: LibraryItem): boolean {
+  return item.match !== null && item.match !== undefined && item.match.field !== 'name'
+}
+
 export const AssetCard = memo(function AssetCard({
   asset,
+  highlight,
   onOpen
 }: {
-  asset: Asset
+  asset: LibraryItem
+  highlight: string[]
   onOpen: (asset: Asset) => void
 }) {
   const { t } = useTranslation()
   const [, navigate] = useLocation()
+  const hintId = useId()
+  const hint = hasMatchHint(asset) ? asset.match : null
   const Icon = KIND_ICON[asset.kind]
   // A double click on a video or audio file goes straight to the Video page.
   const openInVideo = asset.kind === 'image' ? undefined : () => navigate(`/video/${asset.id}`)
@@ -37,6 +46,7 @@ export const AssetCard = memo(function AssetCard({
       tabIndex={0}
       role="button"
       aria-label={asset.name}
+      aria-describedby={hint ? hintId : undefined}
       onClick={() => onOpen(asset)}
       onDoubleClick={openInVideo}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(asset)}
@@ -80,6 +90,23 @@ export const AssetCard = memo(function AssetCard({
             {t(`library.kind.${asset.kind}`)}
           </Badge>
         </Group>
+        {hint && (
+          <Text
+            id={hintId}
+            size="xs"
+            c="dimmed"
+            truncate="end"
+            title={`${t(`library.matchIn.${hint.field}`)}: ${hint.snippet}`}
+            data-testid="asset-match"
+          >
+            <Text span inherit fw={500}>
+              {t(`library.matchIn.${hint.field}`)}:
+            </Text>{' '}
+            <Highlight component="span" inherit highlight={highlight}>
+              {hint.snippet}
+            </Highlight>
+          </Text>
+        )}
       </Stack>
     </Card>
   )

@@ -2,17 +2,20 @@ import { Box } from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
-import type { Asset } from '@shared/domain/asset'
+import type { Asset, LibraryItem } from '@shared/domain/asset'
 import type { Settings } from '@shared/domain/settings'
-import { AssetCard } from './AssetCard'
+import { AssetCard, hasMatchHint } from './AssetCard'
 
 const CARD_WIDTH: Record<Settings['libraryGridSize'], number> = { small: 150, medium: 200, large: 270 }
 const GAP = 12
-// Thumbnail (4:3) plus the two text lines under it.
+// Thumbnail (4:3) plus the two text lines under it, and a third for search results' match hints.
 const CAPTION_HEIGHT = 58
+const HINT_HEIGHT = 18
 
 interface Props {
-  items: Asset[]
+  items: LibraryItem[]
+  /** Search words to mark in the match hints. */
+  highlight: string[]
   size: Settings['libraryGridSize']
   hasMore: boolean
   onLoadMore: () => void
@@ -20,12 +23,13 @@ interface Props {
 }
 
 /** Only the rows on screen are rendered, so a library of tens of thousands scrolls smoothly. */
-export function AssetGrid({ items, size, hasMore, onLoadMore, onOpen }: Props) {
+export function AssetGrid({ items, highlight, size, hasMore, onLoadMore, onOpen }: Props) {
   const { ref: sizeRef, width } = useElementSize()
   const scrollRef = useRef<HTMLDivElement>(null)
   const columns = Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH[size] + GAP)))
   const cardWidth = width > 0 ? (width - GAP * (columns - 1)) / columns : CARD_WIDTH[size]
-  const rowHeight = Math.round((cardWidth * 3) / 4 + CAPTION_HEIGHT + GAP)
+  const caption = CAPTION_HEIGHT + (items.some(hasMatchHint) ? HINT_HEIGHT : 0)
+  const rowHeight = Math.round((cardWidth * 3) / 4 + caption + GAP)
   const rowCount = Math.ceil(items.length / columns)
   // TanStack Virtual returns fresh functions each render; fine without the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -60,7 +64,7 @@ export function AssetGrid({ items, size, hasMore, onLoadMore, onOpen }: Props) {
             }}
           >
             {items.slice(row.index * columns, row.index * columns + columns).map((asset) => (
-              <AssetCard key={asset.id} asset={asset} onOpen={onOpen} />
+              <AssetCard key={asset.id} asset={asset} highlight={highlight} onOpen={onOpen} />
             ))}
           </div>
         ))}

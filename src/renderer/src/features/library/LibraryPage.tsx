@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { Asset, AssetKind } from '@shared/domain/asset'
 import { useLibrary, useSettings } from '../../api/hooks'
 import { AssetDrawer } from './AssetDrawer'
@@ -20,7 +20,9 @@ export function LibraryPage() {
   const library = useLibrary(debounced, kind)
   const { data: settings } = useSettings()
   const items = library.data?.pages.flatMap((page) => page.items) ?? []
-  const total = library.data?.pages[0]?.total ?? 0
+  const first = library.data?.pages[0]
+  // The words the match hints on the cards highlight.
+  const terms = useMemo(() => debounced.split(/\s+/u).filter(Boolean), [debounced])
   useHotkeys([
     ['mod+K', () => searchRef.current?.focus()],
     ['mod+O', importer.pickFiles]
@@ -33,7 +35,8 @@ export function LibraryPage() {
         onSearch={setSearch}
         kind={kind}
         onKind={setKind}
-        total={total}
+        total={first?.total ?? 0}
+        totalIsLowerBound={first?.totalIsLowerBound ?? false}
         searchRef={searchRef}
         importer={importer}
       />
@@ -42,6 +45,7 @@ export function LibraryPage() {
       ) : (
         <AssetGrid
           items={items}
+          highlight={terms}
           size={settings?.libraryGridSize ?? 'medium'}
           hasMore={library.hasNextPage}
           onLoadMore={() => void library.fetchNextPage()}

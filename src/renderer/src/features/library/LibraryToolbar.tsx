@@ -21,20 +21,24 @@ interface Props {
   kind: AssetKind | undefined
   onKind: (kind: AssetKind | undefined) => void
   total: number
+  /** The count stopped at a cap (a broad search): shown as "5,000+". */
+  totalIsLowerBound: boolean
   searchRef: RefObject<HTMLInputElement | null>
   importer: ImportActions
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 
-export function LibraryToolbar({ search, onSearch, kind, onKind, total, searchRef, importer }: Props) {
+export function LibraryToolbar(props: Props) {
+  const { search, onSearch, kind, onKind, total, totalIsLowerBound, searchRef, importer } = props
   const { t } = useTranslation()
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
       <div>
         <Title order={2}>{t('library.title')}</Title>
         <Text size="sm" c="dimmed" data-testid="library-count">
-          {t('library.count', { count: total })} · {t('library.subtitle')}
+          {t(totalIsLowerBound ? 'library.countAtLeast' : 'library.count', { count: total })} ·{' '}
+          {t('library.subtitle')}
         </Text>
       </div>
       <Group gap="sm" wrap="wrap">
