@@ -1,6 +1,10 @@
-import OpenAI, { AzureOpenAI } from 'openai'
-import { fetch as undiciFetch, ProxyAgent } from 'undici'
+import type OpenAI from 'openai'
+import type { ProxyAgent } from 'undici'
+import { lazyModule } from '../platform/lazy-module'
+import { openaiSdk } from './openai-sdk'
 import type { ResolvedProvider } from './provider-service'
+
+const undici = lazyModule<typeof import('undici')>('undici')
 
 /** Non-streaming calls get a generous total timeout; streams are watched for inactivity instead. */
 export const REQUEST_TIMEOUT_MS = 15 * 60_000
@@ -13,19 +17,23 @@ export function proxyFor(resolved: ResolvedProvider, env: NodeJS.ProcessEnv): st
   return resolved.row.proxy ?? env.HTTPS_PROXY ?? env.https_proxy ?? null
 }
 
+type UndiciFetch = ReturnType<typeof undici>['fetch']
+
 function proxiedFetch(proxy: string): typeof fetch {
+  const { fetch: undiciFetch, ProxyAgent: Agent } = undici()
   let agent = agents.get(proxy)
   if (!agent) {
-    agent = new ProxyAgent(proxy)
+    agent = new Agent(proxy)
     agents.set(proxy, agent)
   }
   const dispatcher = agent
-  return ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
+  return ((input: Parameters<UndiciFetch>[0], init?: Parameters<UndiciFetch>[1]) =>
     undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch
 }
 
 /** One SDK client per call site; retries are ours (maxRetries 0), so they can honour the provider. */
 export function createClient(resolved: ResolvedProvider, env: NodeJS.ProcessEnv = process.env): OpenAI {
+  const { OpenAI: Client, AzureOpenAI } = openaiSdk()
   const proxy = proxyFor(resolved, env)
   const common = {
     apiKey: resolved.apiKey ?? 'not-needed',
@@ -40,7 +48,7 @@ export function createClient(resolved: ResolvedProvider, env: NodeJS.ProcessEnv 
       apiVersion: resolved.row.apiVersion ?? '2025-04-01-preview'
     })
   }
-  return new OpenAI({ ...common, baseURL: resolved.row.baseURL })
+  return new Client({ ...common, baseURL: resolved.row.baseURL })
 }
 
 /** Azure addresses models by deployment name; everyone else by model name. */

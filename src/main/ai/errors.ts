@@ -1,5 +1,6 @@
-import OpenAI from 'openai'
+import type OpenAI from 'openai'
 import { AppError, isAppError, type ErrorCode } from '@shared/errors'
+import { openaiSdk } from './openai-sdk'
 
 /** What went wrong, in plain words, and what fixes it (the troubleshooting table, one place). */
 export interface AiErrorDetails {
@@ -19,6 +20,7 @@ function aiError(code: ErrorCode, message: string, details: AiErrorDetails, caus
 /** Turns whatever the SDK or the network threw into an AppError with a code, an explanation and a fix. */
 export function toAiError(error: unknown, providerName: string): AppError {
   if (isAppError(error)) return error
+  const { OpenAI } = openaiSdk()
   if (error instanceof OpenAI.APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
     return new AppError('CANCELLED', 'The request was cancelled.')
   }

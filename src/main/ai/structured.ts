@@ -1,7 +1,10 @@
-import Ajv from 'ajv'
+import type Ajv from 'ajv'
 import { z } from 'zod'
 import { AppError } from '@shared/errors'
 import { lintStrictSchema } from './schema-lint'
+import { lazyModule } from '../platform/lazy-module'
+
+const ajvModule = lazyModule<typeof import('ajv')>('ajv')
 
 /** A JSON schema for structured output, with the check its results must pass when they come back. */
 export interface StructuredSchema {
@@ -34,7 +37,8 @@ export function schemaFromJson(
   strict = true
 ): StructuredSchema {
   const { $schema: _ignored, ...clean } = schema
-  const ajv = new Ajv({ allErrors: false, strict: false })
+  const Validator = ajvModule().default
+  const ajv = new Validator({ allErrors: false, strict: false })
   let check: ReturnType<Ajv['compile']>
   try {
     check = ajv.compile(clean)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { EventName, EventPayload, RouteInput, RouteName, RouteOutput } from '@shared/contract'
-import { createApp, type FramewiseApp } from '../app/create-app'
+import type { FramewiseApp } from '../app/create-app'
 import { createStderrLogger } from '../platform/logger'
 import { packageVersion } from '../platform/package-info'
 import { resolveDataDir } from '../platform/paths'
@@ -34,6 +34,8 @@ export async function withApp(
   try {
     // One process per command, so the flag simply stands in for the variable the env provider reads.
     if (options.baseUrl) process.env.OPENAI_BASE_URL = options.baseUrl
+    // Loaded here, not at the top: `--help` and usage errors never open the core.
+    const { createApp } = await import('../app/create-app')
     app = createApp({
       dataDir: resolveDataDir(options.dataDir),
       version: packageVersion(),

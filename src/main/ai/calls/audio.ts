@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { toFile, type OpenAI } from 'openai'
+import type { OpenAI } from 'openai'
 import { AppError } from '@shared/errors'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import { modelTraits } from '../model-traits'
 import { fromTranscriptionUsage, NO_USAGE } from '../usage-parse'
+import { openaiSdk } from '../openai-sdk'
 
 /** The transcription endpoint refuses uploads over 25 MiB. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024
@@ -55,7 +56,7 @@ export async function transcribe(
       model: request.model,
       needs: ['transcription'],
       run: async ({ client, model, signal }) => {
-        const file = await toFile(createReadStream(request.file), basename(request.file))
+        const file = await openaiSdk().toFile(createReadStream(request.file), basename(request.file))
         const base = { file, model, language: request.language, prompt: request.prompt }
         const granularities: ('segment' | 'word')[] = request.wordTimestamps
           ? ['segment', 'word']

@@ -3,10 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type OpenAI from 'openai'
-import { toFile } from 'openai'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import { NO_USAGE } from '../usage-parse'
 import { unbilled } from './unbilled'
+import { openaiSdk } from '../openai-sdk'
 
 export type BatchEndpoint = '/v1/chat/completions' | '/v1/responses'
 
@@ -45,7 +45,7 @@ export async function createBatch(
         billable: false,
         run: async ({ client, signal }) => {
           const uploaded = await client.files.create(
-            { file: await toFile(createReadStream(file), basename(file)), purpose: 'batch' },
+            { file: await openaiSdk().toFile(createReadStream(file), basename(file)), purpose: 'batch' },
             { signal }
           )
           const { data, request_id } = await client.batches

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
-import { toFile, type OpenAI } from 'openai'
+import type { OpenAI } from 'openai'
 import { AppError } from '@shared/errors'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import { modelTraits, sanitizeImageParams, type ImageBody } from '../model-traits'
 import { fromResponsesUsage, NO_USAGE, type UsageFields } from '../usage-parse'
+import { openaiSdk } from '../openai-sdk'
 
 export interface ImageRequest {
   model: string
@@ -85,7 +86,7 @@ async function editBody(
 }
 
 function upload(path: string) {
-  return toFile(createReadStream(path), basename(path))
+  return openaiSdk().toFile(createReadStream(path), basename(path))
 }
 
 /** GPT image models report tokens; DALL·E is billed per image. */

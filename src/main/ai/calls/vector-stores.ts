@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import type OpenAI from 'openai'
-import { toFile } from 'openai'
 import type { AiExecutor, CallContext } from '../executor'
 import { unbilled } from './unbilled'
+import { openaiSdk } from '../openai-sdk'
 
 /** Files and vector stores for the file_search tool; bookkeeping calls, so no usage rows. */
 export function uploadFile(
@@ -17,7 +17,7 @@ export function uploadFile(
     { model: 'files', needs: [] },
     async ({ client, signal }) =>
       client.files.create(
-        { file: await toFile(createReadStream(path), basename(path)), purpose },
+        { file: await openaiSdk().toFile(createReadStream(path), basename(path)), purpose },
         { signal }
       ),
     ctx

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
 import { rendererDir } from '../../platform/package-info'
-import { startWebServer } from '../../server/web-server'
 import { withApp, type GlobalOptions } from '../context'
 import { EXIT_OK } from '../output'
 
@@ -23,6 +22,7 @@ export function registerServe(program: Command, run: (code: Promise<number>) => 
           if (!Number.isInteger(port) || port < 0 || port > 65535) {
             throw new AppError('VALIDATION_FAILED', '--port must be a number between 0 and 65535.')
           }
+          const { startWebServer } = await import('../../server/web-server')
           const server = await startWebServer({ app, rendererDir: rendererDir(), host: options.host, port })
           process.stdout.write(`Framewise is running at ${server.url}\n`)
           process.stdout.write(`Data folder: ${app.paths.dataDir}\nPress Ctrl+C to stop.\n`)

@@ -1,10 +1,12 @@
 import { constants } from 'node:fs'
 import { access, statfs } from 'node:fs/promises'
-import sharp from 'sharp'
 import type { DoctorReport } from '@shared/domain/doctor'
 import type { ToolBinary } from '../../platform/ffmpeg/binaries'
 import type { Db } from '../../store/database'
 import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+import { lazyModule } from '../../platform/lazy-module'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 export class DoctorService {
   constructor(private readonly deps: { db: Db; media: MediaTools; dataDir: string; version: string }) {}
@@ -52,8 +54,8 @@ function toReport(binary: ToolBinary): DoctorReport['ffmpeg'] {
 
 function sharpReport(): DoctorReport['sharp'] {
   const formats: Record<string, boolean> = {}
-  for (const [name, info] of Object.entries(sharp.format)) formats[name] = Boolean(info.input.file)
-  return { version: sharp.versions.sharp ?? 'unknown', libvips: sharp.versions.vips, formats }
+  for (const [name, info] of Object.entries(sharp().format)) formats[name] = Boolean(info.input.file)
+  return { version: sharp().versions.sharp ?? 'unknown', libvips: sharp().versions.vips, formats }
 }
 
 async function dataDirReport(path: string): Promise<DoctorReport['dataDir']> {

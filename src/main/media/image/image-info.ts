@@ -1,5 +1,8 @@
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import { AppError } from '@shared/errors'
+import { lazyModule } from '../../platform/lazy-module'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 /** Decompression-bomb guard: sharp's own default, stated here so every decoder uses the same one. */
 export const MAX_INPUT_PIXELS = 268_402_689
@@ -25,7 +28,7 @@ const BIT_DEPTH: Record<string, number> = { uchar: 8, char: 8, ushort: 16, short
 export async function readImageInfo(file: string | Buffer): Promise<ImageInfo> {
   let meta: Metadata
   try {
-    meta = await sharp(file, { limitInputPixels: false }).metadata()
+    meta = await sharp()(file, { limitInputPixels: false }).metadata()
   } catch (error) {
     throw imageError(error)
   }

@@ -1,8 +1,11 @@
 import { stat } from 'node:fs/promises'
-import sharp, { type Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
 import { AppError } from '@shared/errors'
+import { lazyModule } from '../../platform/lazy-module'
 import { imageError, MAX_INPUT_PIXELS, readImageInfo, type ImageInfo } from './image-info'
 import { imageCostRule, imageTokens, targetSize, type ImageDetail } from './image-tokens'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 export interface ImagePrepOptions {
   /** The model that will see the picture: decides tile or patch sizing and the token estimate. */
@@ -63,7 +66,7 @@ export async function prepareImage(
   const format = options.format ?? 'jpeg'
   const size = targetSize(info.displayWidth, info.displayHeight, imageCostRule(options.model), options.detail)
   const keepAlpha = format === 'webp' && options.keepAlpha === true && info.hasAlpha
-  let pipeline: Sharp = sharp(shrunkOnLoad(input, info, size), {
+  let pipeline: Sharp = sharp()(shrunkOnLoad(input, info, size), {
     limitInputPixels: MAX_INPUT_PIXELS,
     failOn: 'none',
     animated: false

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
 import type { AssetKind } from '@shared/domain/asset'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import { runFfmpeg, withTempDir } from '../../platform/ffmpeg/ffmpeg'
+import { lazyModule } from '../../platform/lazy-module'
 import { imageError, MAX_INPUT_PIXELS } from './image-info'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 export const THUMB_SIZE = 320
 const THUMB_TIMEOUT_MS = 120_000
@@ -37,7 +39,7 @@ export async function makeThumbnail(
 
 async function imageThumbnail(file: string): Promise<Buffer> {
   try {
-    return await sharp(file, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, animated: false })
+    return await sharp()(file, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, animated: false })
       .rotate()
       .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
@@ -97,7 +99,7 @@ async function waveform(binaries: MediaBinaries, req: ThumbnailRequest, output: 
 }
 
 async function toWebp(png: Buffer): Promise<Buffer> {
-  return sharp(png)
+  return sharp()(png)
     .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 78 })
     .toBuffer()

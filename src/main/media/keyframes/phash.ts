@@ -1,4 +1,6 @@
-import sharp from 'sharp'
+import { lazyModule } from '../../platform/lazy-module'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 /** A 9×8 grey thumbnail (72 bytes): the perceptual signature of a frame. */
 export type Signature = Uint8Array
@@ -10,7 +12,7 @@ const FLAT = 3
 
 export async function signatureOf(image: Buffer | string): Promise<Signature> {
   return new Uint8Array(
-    await sharp(image, { failOn: 'none' }).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer()
+    await sharp()(image, { failOn: 'none' }).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer()
   )
 }
 
