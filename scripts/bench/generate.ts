@@ -109,6 +109,69 @@ export function benchVideo(dir: string, durationS: number): BenchVideo {
   return video
 }
 
+const FIXTURE_MEDIA = join(__dirname, '..', '..', 'tests', 'fixtures', 'media')
+const TEARS = join(FIXTURE_MEDIA, 'video', 'tears-of-steel-battle-clip-medium.webm')
+
+/**
+ * The short clip's 12 scenes: real pictures (shots of the Tears of Steel clip, frames of the other
+ * fixture videos, two photos), so each cut changes a detailed picture into another, as cuts in
+ * camera footage do, and x264's scene-cut detection sees them. (Synthetic test patterns are cheap
+ * to code, and x264 codes a cut into one without a keyframe; the 10-minute video covers cuts
+ * inside GOPs.)
+ */
+const CLIP_SCENES: { file: string; at?: number }[] = [
+  { file: TEARS, at: 3 },
+  { file: join(FIXTURE_MEDIA, 'video', 'flower.mp4'), at: 2 },
+  { file: TEARS, at: 12 },
+  { file: join(FIXTURE_MEDIA, 'image', 'Landscape_6.jpg') },
+  { file: TEARS, at: 20 },
+  { file: join(FIXTURE_MEDIA, 'video', 'friday.mp4'), at: 3 },
+  { file: TEARS, at: 28 },
+  { file: join(FIXTURE_MEDIA, 'video', 'fire2.mp4'), at: 1 },
+  { file: TEARS, at: 38 },
+  { file: join(FIXTURE_MEDIA, 'image', 'Portrait_8.jpg') },
+  { file: TEARS, at: 55 },
+  { file: join(FIXTURE_MEDIA, 'video', 'bbb_642x642_768kbps_30fps_vp9.webm'), at: 1.5 }
+]
+const CLIP_SCENE_S = 15
+
+/**
+ * A 3-minute 720p30 H.264 clip of 12 different 15-second scenes, each a still under a slow pan
+ * with grain (like the 10-minute video), encoded with x264's defaults (keyint 250, scene-cut
+ * detection on), so its keyframes sit at the cuts as in most edited footage. Cached between runs.
+ */
+export function benchClip(dir: string): BenchVideo {
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `scenes-v3-${CLIP_SCENES.length}x${CLIP_SCENE_S}s-720p30.mp4`)
+  const meta = `${file}.json`
+  if (existsSync(file) && existsSync(meta)) return JSON.parse(readFileSync(meta, 'utf8')) as BenchVideo
+  const durationS = CLIP_SCENES.length * CLIP_SCENE_S
+  const cuts = CLIP_SCENES.slice(1).map((_, i) => (i + 1) * CLIP_SCENE_S)
+  const inputs = CLIP_SCENES.flatMap((scene) => [
+    ...(scene.at ? ['-ss', String(scene.at)] : []),
+    '-i',
+    scene.file
+  ])
+  const scenes = CLIP_SCENES.map((_, i) => {
+    const still =
+      'trim=end_frame=1,scale=1600:900:force_original_aspect_ratio=increase,crop=1600:900,setsar=1'
+    const pan = `crop=1280:720:x='${(i * 29) % 120}+t*8':y='${(i * 19) % 80}+t*4',noise=alls=3:allf=t`
+    return `[${i}:v]${still},loop=loop=-1:size=1,fps=30,trim=duration=${CLIP_SCENE_S},setpts=N/30/TB,${pan},format=yuv420p[s${i}]`
+  })
+  const concat = `${CLIP_SCENES.map((_, i) => `[s${i}]`).join('')}concat=n=${CLIP_SCENES.length}:v=1:a=0[v]`
+  const tone = `aevalsrc=0.2*sin(2*PI*440*t)*gt(mod(t\\,5)\\,1):s=44100:d=${durationS}`
+  run([
+    ...inputs,
+    ...['-f', 'lavfi', '-i', tone, '-filter_complex', [...scenes, concat].join(';')],
+    ...['-map', '[v]', '-map', `${CLIP_SCENES.length}:a`, '-c:v', 'libx264', '-c:a', 'aac', '-b:a', '96k'],
+    ...['-movflags', '+faststart', '-t', String(durationS), '-y', file]
+  ])
+  // x264's default GOP: at most 250 frames, plus a keyframe at each cut it detects.
+  const video: BenchVideo = { file, durationS, cuts, gopS: 250 / 30 }
+  writeFileSync(meta, JSON.stringify(video, null, 2))
+  return video
+}
+
 /** An hour of speech-like audio (tone bursts with pauses), AAC in M4A. Cached between runs. */
 export function benchAudio(dir: string, durationS: number): string {
   mkdirSync(dir, { recursive: true })

@@ -8,7 +8,8 @@ import { prepareImage } from '../../src/main/media/image/image-prep'
 import { largestGap } from '../../src/main/media/keyframes/frame-choice'
 import { selectKeyframes, type KeyframeResult } from '../../src/main/media/keyframes/keyframes'
 import { fullSceneDetection, naiveFpsExtraction, recall } from './baselines'
-import { benchAudio, benchPhoto, benchVideo } from './generate'
+import { cliBuilt, cliStartBench, clipBench } from './cli'
+import { benchAudio, benchClip, benchPhoto, benchVideo } from './generate'
 
 const ROOT = resolve(__dirname, '..', '..')
 const CACHE = join(ROOT, '.cache', 'bench')
@@ -132,6 +133,12 @@ async function main() {
   console.log(
     `ffmpeg ${binaries.ffmpeg.version} (${binaries.ffmpeg.source}), node ${process.version}, ${QUICK ? 'QUICK mode' : 'full run'}`
   )
+  if (cliBuilt(ROOT)) {
+    await cliStartBench(ROOT)
+    await clipBench(ROOT, benchClip(CACHE), 32)
+  } else {
+    console.log('\n(CLI figures skipped: run `npm run build` first)')
+  }
   const video = benchVideo(CACHE, QUICK ? 120 : 600)
   await keyframeBench(
     binaries,

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { createAiServices, type AiServices } from '../ai/wire'
 import type { Handlers } from '../features/feature'
 import { jobsFeature } from '../features/jobs'
@@ -120,13 +121,17 @@ function wireFeatures(config: AppConfig, core: Core) {
   const blobs = new BlobStore({ db, blobsDir: paths.blobsDir, tmpDir: paths.tmpDir })
   const jobs = new JobQueue({ repo: new JobsRepo(db), bus, logger })
   const settings = settingsFeature({ db, bus })
-  const media = new MediaTools({ paths: () => settings.services.settings.get(), env })
+  const media = new MediaTools({
+    paths: () => settings.services.settings.get(),
+    env,
+    capabilitiesFile: join(paths.cacheDir, 'ffmpeg-capabilities.json')
+  })
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
   const ai: AiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
   const shared = { db, assets, blobs, media, jobs, bus, paths }
   const system = systemFeature({ db, media, dataDir: paths.dataDir, version: config.version })
   const library = libraryFeature(shared)
-  const video = videoFeature(shared)
+  const video = videoFeature({ ...shared, mediaFacts: library.services.mediaFacts })
   const summary = videoSummaryFeature({ ...shared, ai, keyframes: video.services.keyframes })
   const playground = playgroundFeature({ ai, bus })
   const handlers: Handlers = {

@@ -1,7 +1,14 @@
 import { AI_MIGRATIONS } from '../ai/store/migration'
+import { LIBRARY_MIGRATIONS } from '../features/library/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { VIDEO_SUMMARY_MIGRATIONS } from '../features/video-summary/migration'
 import { orderMigrations, STORE_MIGRATIONS } from '../store/migrations'
 
 /** Every migration of the store, the AI layer and the features, in their global order. */
-export const MIGRATIONS = orderMigrations(STORE_MIGRATIONS, AI_MIGRATIONS, VIDEO_MIGRATIONS, VIDEO_SUMMARY_MIGRATIONS)
+export const MIGRATIONS = orderMigrations(
+  STORE_MIGRATIONS,
+  AI_MIGRATIONS,
+  VIDEO_MIGRATIONS,
+  VIDEO_SUMMARY_MIGRATIONS,
+  LIBRARY_MIGRATIONS
+)

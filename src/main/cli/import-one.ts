@@ -6,7 +6,46 @@ import type { CommandContext } from './context'
 /** Imports one file (or finds it already in the library) and returns its asset id. */
 export async function importOne(ctx: CommandContext, file: string): Promise<string> {
   const { jobId } = await ctx.call('library.import', { paths: [file] })
-  const job = await waitForJob(ctx, jobId)
+  return assetOf(await waitForJob(ctx, jobId))
+}
+
+/**
+ * Like importOne, but returns as soon as the asset exists, while its thumbnail is still being made
+ * (work on the asset can start at once); `settled` waits for the rest, to call before closing.
+ */
+export async function importFirst(
+  ctx: CommandContext,
+  file: string
+): Promise<{ assetId: string; settled: () => Promise<void> }> {
+  const { jobId } = await ctx.call('library.import', { paths: [file] })
+  const settled = async (): Promise<void> => void (await waitForJob(ctx, jobId))
+  try {
+    return { assetId: assetOf(await waitForOwnJob(ctx, jobId)), settled }
+  } catch (error) {
+    await settled()
+    throw error
+  }
+}
+
+const FINISHED: readonly Job['state'][] = ['succeeded', 'failed', 'cancelled']
+
+/** One job's own end, without waiting for the jobs it started. */
+function waitForOwnJob(ctx: CommandContext, jobId: string): Promise<Job> {
+  return new Promise((resolve, reject) => {
+    const check = (job: Job): void => {
+      if (job.id !== jobId || !FINISHED.includes(job.state)) return
+      stop()
+      resolve(job)
+    }
+    const stop = ctx.on('job.updated', check)
+    ctx.call('jobs.get', { id: jobId }).then(check, (error: unknown) => {
+      stop()
+      reject(error instanceof Error ? error : new Error(String(error)))
+    })
+  })
+}
+
+function assetOf(job: Job): string {
   const report = job.result as ImportReport | null
   const entry = report?.imported[0] ?? report?.duplicates[0]
   if (entry) return entry.assetId

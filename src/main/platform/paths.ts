@@ -11,6 +11,8 @@ export interface AppPaths {
   stagingDir: string
   backupsDir: string
   secretsFile: string
+  /** What can be asked again if it is lost (the ffmpeg capability cache). */
+  cacheDir: string
 }
 
 /** The folder Electron's app.getPath('userData') gives for the app name, computed without Electron. */
@@ -38,6 +40,7 @@ export function appPaths(dataDir: string): AppPaths {
     tmpDir: join(dataDir, 'tmp'),
     stagingDir: join(dataDir, 'staging'),
     backupsDir: join(dataDir, 'backups'),
-    secretsFile: join(dataDir, 'secrets.json')
+    secretsFile: join(dataDir, 'secrets.json'),
+    cacheDir: join(dataDir, 'cache')
   }
 }

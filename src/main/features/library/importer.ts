@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { stat, statfs } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import type { Asset, AssetKind, MediaMetadata } from '@shared/domain/asset'
 import { AppError } from '@shared/errors'
 import type { Db } from '../../store/database'
@@ -8,15 +8,19 @@ import type { AssetsRepo, NewAsset } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
 import { extensionOf, kindFromName, sniffFile } from '../../media/file-kind'
 import { readImageInfo } from '../../media/image/image-info'
-import { probeMedia } from '../../media/probe'
+import { probeMedia, type ProbeResult } from '../../media/probe'
 import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+import type { MediaFactsRepo, SourceStat } from './media-facts-repo'
 
 export interface ImportedFile {
   asset: Asset
   duplicate: boolean
 }
 
-type Described = Omit<NewAsset, 'id' | 'hash' | 'sizeBytes' | 'createdAt' | 'sourcePath' | 'name'>
+type Described = Omit<NewAsset, 'id' | 'hash' | 'sizeBytes' | 'createdAt' | 'sourcePath' | 'name'> & {
+  /** Kept with the asset, so keyframe selection does not probe the file again. */
+  probe: ProbeResult | null
+}
 
 // Leave room for the database, thumbnails and the OS after copying a file in.
 const DISK_HEADROOM_BYTES = 64 * 1024 * 1024
@@ -26,6 +30,7 @@ export interface ImporterDeps {
   assets: AssetsRepo
   blobs: BlobStore
   media: MediaTools
+  facts: MediaFactsRepo
   dataDir: string
 }
 
@@ -46,23 +51,38 @@ export class Importer {
         `Files of type “.${extensionOf(path) || '?'}” are not video, image or audio.`
       )
     }
+    const source: SourceStat = { path: resolve(path), size: info.size, mtimeMs: info.mtimeMs }
+    const known = this.knownSource(source)
+    if (known) return { asset: known, duplicate: true }
     await sniffFile(path, info.size)
     const described = await this.describe(path, guess.kind, guess.mime, options.signal)
     await this.assertDiskSpace(info.size)
     const blob = await this.deps.blobs.ingestFile(path, extensionOf(path), options.signal)
     try {
-      return this.commit(blob, described, { path, name: options.name ?? basename(path) })
+      return this.commit(blob, described, { path, name: options.name ?? basename(path), source })
     } finally {
       this.deps.blobs.release(blob.hash)
     }
   }
 
+  /**
+   * The asset this path was imported as, when the file still has the size and mtime it had then:
+   * re-importing a big video neither reads nor probes it again. A file rewritten in place with the
+   * same size and mtime (rare: `touch -r`, some sync tools) keeps its old hash; hashing every import
+   * again would cost a full read of the file.
+   */
+  private knownSource(source: SourceStat): Asset | null {
+    const hash = this.deps.facts.sourceHash(source)
+    return hash ? this.deps.assets.findByHash(hash) : null
+  }
+
   private commit(
     blob: { hash: string; relPath: string; size: number },
-    described: Described,
-    origin: { path: string; name: string }
+    { probe, ...described }: Described,
+    origin: { path: string; name: string; source: SourceStat }
   ): ImportedFile {
     return this.deps.db.transaction((): ImportedFile => {
+      this.deps.facts.rememberSource(origin.source, blob.hash)
       const existing = this.deps.assets.findByHash(blob.hash)
       if (existing) return { asset: existing, duplicate: true }
       const now = new Date().toISOString()
@@ -77,6 +97,7 @@ export class Importer {
         sourcePath: origin.path,
         createdAt: now
       })
+      if (probe) this.deps.facts.setProbe(id, probe)
       return { asset: this.deps.assets.get(id) as Asset, duplicate: false }
     })()
   }
@@ -98,7 +119,8 @@ export class Importer {
         pages: image.pages,
         hasProfile: image.hasProfile
       }
-      return { kind, mime, durationS: null, width: image.displayWidth, height: image.displayHeight, metadata }
+      const size = { width: image.displayWidth, height: image.displayHeight }
+      return { kind, mime, durationS: null, ...size, metadata, probe: null }
     }
     const probe = await probeMedia(await this.deps.media.binaries(), path, { signal })
     const video = probe.video
@@ -125,7 +147,8 @@ export class Importer {
       durationS: probe.durationS,
       width: video?.displayWidth ?? null,
       height: video?.displayHeight ?? null,
-      metadata
+      metadata,
+      probe
     }
   }
 

@@ -9,6 +9,7 @@ import type { HandlerSlice } from '../feature'
 import { importJobKind } from './import-job'
 import { Importer } from './importer'
 import { LibraryService } from './library-service'
+import { MediaFactsRepo } from './media-facts-repo'
 import { thumbnailJobKind } from './thumbnail-job'
 
 export interface LibraryFeatureDeps {
@@ -24,7 +25,8 @@ export interface LibraryFeatureDeps {
 /** Importing files, thumbnails, listing, search, rename and delete. */
 export function libraryFeature(deps: LibraryFeatureDeps) {
   const { db, assets, blobs, media, jobs, bus, paths } = deps
-  const importer = new Importer({ db, assets, blobs, media, dataDir: paths.dataDir })
+  const facts = new MediaFactsRepo(db)
+  const importer = new Importer({ db, assets, blobs, media, facts, dataDir: paths.dataDir })
   jobs.register(importJobKind({ importer, bus, stagingDir: paths.stagingDir }))
   jobs.register(thumbnailJobKind({ db, assets, blobs, media, bus, tmpDir: paths.tmpDir }))
   const library = new LibraryService({ assets, blobs, jobs, bus })
@@ -37,5 +39,5 @@ export function libraryFeature(deps: LibraryFeatureDeps) {
     'library.delete': ({ ids }) => library.delete(ids),
     'library.rename': ({ id, name }) => library.rename(id, name)
   }
-  return { services: { library, importer }, handlers }
+  return { services: { library, importer, mediaFacts: facts }, handlers }
 }

@@ -6,6 +6,7 @@ import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
 import type { Db } from '../../store/database'
 import type { HandlerSlice } from '../feature'
+import type { MediaFactsRepo } from '../library/media-facts-repo'
 import { FramesRepo } from './frames-repo'
 import { KeyframeService } from './keyframe-service'
 import { keyframesJobKind } from './keyframes-job'
@@ -21,13 +22,22 @@ export interface VideoFeatureDeps {
   jobs: JobQueue
   bus: EventBus
   paths: AppPaths
+  mediaFacts: MediaFactsRepo
 }
 
 /** Keyframes of library videos and playable copies of the ones this window cannot decode. */
 export function videoFeature(deps: VideoFeatureDeps) {
-  const { db, assets, blobs, media, jobs, bus, paths } = deps
+  const { db, assets, blobs, media, jobs, bus, paths, mediaFacts } = deps
   const frames = new FramesRepo(db)
-  const keyframes = new KeyframeService({ db, assets, frames, blobs, media, tmpDir: paths.tmpDir })
+  const keyframes = new KeyframeService({
+    db,
+    assets,
+    frames,
+    blobs,
+    media,
+    mediaFacts,
+    tmpDir: paths.tmpDir
+  })
   jobs.register(keyframesJobKind({ keyframes, bus }))
   const playable = new PlayableService({ db, assets, blobs, media, jobs, tmpDir: paths.tmpDir })
   jobs.register(playableJobKind({ playable, bus }))

@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import sharp from 'sharp'
 import type { FrameSet, KeyframeOptions } from '@shared/domain/frames'
 import type { Db } from '../../store/database'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore, StoredBlob } from '../../store/blob-store'
 import type { FramesRepo, NewFrame } from './frames-repo'
 import { hashToHex } from '../../media/keyframes/phash'
+import type { KeyframeSource } from '../../media/keyframes/keyframe-context'
 import { selectKeyframes, type SelectedFrame } from '../../media/keyframes/keyframes'
 import type { MediaTools } from '../../platform/ffmpeg/media-tools'
+import type { MediaFactsRepo } from '../library/media-facts-repo'
+import { lazyModule } from '../../platform/lazy-module'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 /** Bump when the selection algorithm changes, so cached sets are recomputed. */
-export const KEYFRAME_VERSION = 1
+export const KEYFRAME_VERSION = 2
 const FRAME_THUMB = 240
 
 export interface KeyframeServiceDeps {
@@ -19,6 +23,7 @@ export interface KeyframeServiceDeps {
   frames: FramesRepo
   blobs: BlobStore
   media: MediaTools
+  mediaFacts: MediaFactsRepo
   tmpDir: string
 }
 
@@ -49,6 +54,7 @@ export class KeyframeService {
     run: { signal?: AbortSignal; progress?: (stage: string, fraction: number) => void } = {}
   ): Promise<FrameSet> {
     const asset = this.deps.assets.requireVideo(assetId)
+    const known = this.knownSource(assetId)
     const result = await selectKeyframes(
       await this.deps.media.binaries(),
       this.deps.blobs.absolutePath(asset.path),
@@ -57,9 +63,12 @@ export class KeyframeService {
         maxSize: options.maxSize,
         tmpDir: this.deps.tmpDir,
         signal: run.signal,
-        onProgress: run.progress
+        onProgress: run.progress,
+        known
       }
     )
+    if (!known.probe) this.deps.mediaFacts.setProbe(assetId, result.source.probe)
+    if (!known.index) this.deps.mediaFacts.setPacketIndex(assetId, result.source.index)
     const stored = await Promise.all(result.frames.map((frame) => this.storeFrame(frame)))
     const id = randomUUID()
     try {
@@ -93,11 +102,20 @@ export class KeyframeService {
     return this.cached(assetId, options) as FrameSet
   }
 
+  /** The probe stored at import and the packet index stored by the first selection, when there are. */
+  private knownSource(assetId: string): Partial<KeyframeSource> {
+    const { mediaFacts } = this.deps
+    return {
+      probe: mediaFacts.probe(assetId) ?? undefined,
+      index: mediaFacts.packetIndex(assetId) ?? undefined
+    }
+  }
+
   private async storeFrame(
     frame: SelectedFrame
   ): Promise<{ image: StoredBlob; thumb: StoredBlob; row: NewFrame }> {
     const image = await this.deps.blobs.ingestBuffer(frame.jpeg, 'jpg')
-    const small = await sharp(frame.jpeg)
+    const small = await sharp()(frame.jpeg)
       .resize(FRAME_THUMB, FRAME_THUMB, { fit: 'inside' })
       .webp({ quality: 75 })
       .toBuffer()

@@ -32,7 +32,16 @@ export const SAME_MOMENT_S = 0.5
  */
 export function chooseFrames<C extends FrameCandidate>(
   candidates: readonly C[],
-  options: { durationS: number; maxFrames: number }
+  options: {
+    durationS: number
+    maxFrames: number
+    /**
+     * Whether the stretch between two decoded frames is one continuous shot (say, one GOP with
+     * nothing coded from scratch in it): budget left over is not spent reading frames from inside
+     * such a stretch, which would only show the way from one end to the other.
+     */
+    continuous?: (start: number, end: number) => boolean
+  }
 ): FrameChoice<C> {
   const maxGap = (2 * options.durationS) / Math.max(1, options.maxFrames)
   // Dense budgets (short clips) keep every candidate: there, 40 ms apart are different moments.
@@ -52,7 +61,8 @@ export function chooseFrames<C extends FrameCandidate>(
     if (budget() <= 0) break
     chosen.add(cut)
   }
-  fillWidestGaps(sorted, { chosen, fillTimes }, { durationS: options.durationS, maxGap }, budget)
+  const span = { durationS: options.durationS, maxGap, continuous: options.continuous ?? (() => false) }
+  fillWidestGaps(sorted, { chosen, fillTimes }, span, budget)
   return { chosen: sorted.filter((c) => chosen.has(c)), fillTimes }
 }
 
@@ -106,12 +116,14 @@ function coverSkeleton<C extends FrameCandidate>(
 /**
  * Spends what is left of the budget on the widest gaps: the freshest decoded frame near the middle
  * of one, or, where a wide gap holds no decoded frame at all (a long take inside one GOP), a new
- * frame from its middle. Gaps whose only frames repeat their neighbours stay as they are.
+ * frame from its middle. Gaps whose only frames repeat their neighbours stay as they are, and so
+ * do empty gaps between two chosen frames that show the same picture or one continuous stretch:
+ * a frame read from between them would repeat them, or only show the way from one to the other.
  */
 function fillWidestGaps<C extends FrameCandidate>(
   sorted: C[],
   picks: { chosen: Set<C>; fillTimes: number[] },
-  span: { durationS: number; maxGap: number },
+  span: { durationS: number; maxGap: number; continuous: (start: number, end: number) => boolean },
   budget: () => number
 ): void {
   const { chosen, fillTimes } = picks
@@ -130,11 +142,26 @@ function fillWidestGaps<C extends FrameCandidate>(
     const empty = gaps.find(
       (gap) =>
         gap.end - gap.start > Math.max(span.maxGap / 2, 2 * SAME_MOMENT_S) &&
-        !sorted.some((c) => c.t > gap.start && c.t < gap.end)
+        !sorted.some((c) => c.t > gap.start && c.t < gap.end) &&
+        !samePictureAtEnds(picked, gap) &&
+        !span.continuous(gap.start, gap.end)
     )
     if (!empty) return
     fillTimes.push((empty.start + empty.end) / 2)
   }
+}
+
+function samePictureAtEnds<C extends FrameCandidate>(
+  picked: C[],
+  gap: { start: number; end: number }
+): boolean {
+  const before = picked.find((c) => c.t === gap.start)
+  const after = picked.find((c) => c.t === gap.end)
+  return (
+    before !== undefined &&
+    after !== undefined &&
+    pictureDistance(before.signature, after.signature) <= DUPLICATE_BITS
+  )
 }
 
 function closestFreshCandidate<C extends FrameCandidate>(

@@ -1,8 +1,9 @@
+import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import type { FrameCandidate, FrameReason } from './frame-choice'
 import type { DecodedFrame, ExtractOptions } from './frame-extract'
-import type { KeyframeIndex } from './keyframe-index'
-import type { ProbeResult } from '../probe'
+import { readKeyframeIndex, type KeyframeIndex } from './keyframe-index'
+import { probeMedia, type ProbeResult } from '../probe'
 
 /** A decoded frame that may be chosen, with the JPEG already written for it. */
 export interface Candidate extends FrameCandidate {
@@ -29,4 +30,31 @@ export function toCandidates(ctx: KeyframeContext, frames: DecodedFrame[], reaso
     reason,
     file: f.file
   }))
+}
+
+/** What a selection reads before it decodes anything: the container header and the packet index. */
+export interface KeyframeSource {
+  probe: ProbeResult
+  index: KeyframeIndex
+}
+
+/** The parts of the source not already known, read at the same time; a file without video fails. */
+export async function readSource(
+  binaries: MediaBinaries,
+  file: string,
+  known: Partial<KeyframeSource>,
+  signal?: AbortSignal
+): Promise<KeyframeSource> {
+  const indexing = known.index ? Promise.resolve(known.index) : readKeyframeIndex(binaries, file, { signal })
+  indexing.catch(() => undefined)
+  try {
+    const probe = known.probe ?? (await probeMedia(binaries, file, { signal }))
+    if (!probe.video) {
+      throw new AppError('MEDIA_NO_VIDEO', 'This file has no video stream, so it has no frames to select.')
+    }
+    return { probe, index: await indexing }
+  } catch (error) {
+    await indexing.catch(() => undefined)
+    throw error
+  }
 }

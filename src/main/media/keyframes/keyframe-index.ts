@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import { errorFromProcess, ffprobeLines } from '../../platform/ffmpeg/ffmpeg'
 
@@ -58,6 +59,53 @@ export async function readKeyframeIndex(
   return builder.build()
 }
 
+function indexOf(
+  times: Float64Array,
+  sizes: Uint32Array,
+  positions: Float64Array,
+  keyframe: Uint8Array
+): KeyframeIndex {
+  const keyframeTimes: number[] = []
+  for (let i = 0; i < times.length; i += 1) if (keyframe[i]) keyframeTimes.push(times[i] as number)
+  keyframeTimes.sort((a, b) => a - b)
+  const ptsSorted = times.slice().sort()
+  return { times, sizes, positions, keyframe, count: times.length, keyframeTimes, ptsSorted }
+}
+
+/** Bump when the packed layout or what the index holds changes; older packs are read again. */
+const PACK_VERSION = 1
+const HEADER_BYTES = 8
+
+/** The index as bytes to store with the asset (21 bytes a packet, deflated). */
+export function packIndex(index: KeyframeIndex): Buffer {
+  const n = index.count
+  const header = Buffer.alloc(HEADER_BYTES)
+  header.writeUInt32LE(PACK_VERSION, 0)
+  header.writeUInt32LE(n, 4)
+  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
+  const body = [index.times, index.positions, index.sizes, index.keyframe].map(bytes)
+  return deflateRawSync(Buffer.concat([header, ...body]), { level: 1 })
+}
+
+/** The stored index, or null when it is from another version or damaged (then it is read again). */
+export function unpackIndex(packed: Buffer): KeyframeIndex | null {
+  try {
+    const raw = inflateRawSync(packed)
+    const n = raw.readUInt32LE(4)
+    if (raw.readUInt32LE(0) !== PACK_VERSION || raw.length !== HEADER_BYTES + 21 * n) return null
+    // Copied out so each typed array starts on an aligned offset of its own buffer.
+    const take = (at: number, length: number) =>
+      raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + length)
+    const times = new Float64Array(take(HEADER_BYTES, 8 * n))
+    const positions = new Float64Array(take(HEADER_BYTES + 8 * n, 8 * n))
+    const sizes = new Uint32Array(take(HEADER_BYTES + 16 * n, 4 * n))
+    const keyframe = new Uint8Array(take(HEADER_BYTES + 20 * n, n))
+    return indexOf(times, sizes, positions, keyframe)
+  } catch {
+    return null
+  }
+}
+
 /** Grows typed arrays as packets stream in, so an hour of video costs a few hundred KB. */
 class IndexBuilder {
   private times = new Float64Array(4096)
@@ -84,21 +132,13 @@ class IndexBuilder {
   }
 
   build(): KeyframeIndex {
-    const times = this.times.slice(0, this.n)
-    const keyframe = this.keys.slice(0, this.n)
-    const keyframeTimes: number[] = []
-    for (let i = 0; i < this.n; i += 1) if (keyframe[i]) keyframeTimes.push(times[i] as number)
-    keyframeTimes.sort((a, b) => a - b)
-    const ptsSorted = times.slice().sort()
-    return {
-      times,
-      sizes: this.sizes.slice(0, this.n),
-      positions: this.positions.slice(0, this.n),
-      keyframe,
-      count: this.n,
-      keyframeTimes,
-      ptsSorted
-    }
+    const n = this.n
+    return indexOf(
+      this.times.slice(0, n),
+      this.sizes.slice(0, n),
+      this.positions.slice(0, n),
+      this.keys.slice(0, n)
+    )
   }
 
   private grow(): void {

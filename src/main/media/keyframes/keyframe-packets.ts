@@ -3,12 +3,10 @@ import { CUT_BITS } from './frame-choice'
 import { decodePackets, type DecodedFrame, type DecodeRange, type PacketSelection } from './frame-extract'
 import { toCandidates, type Candidate, type KeyframeContext } from './keyframe-context'
 import { pictureDistance } from './phash'
-import type { SizeSpike } from './scene-candidates'
+import { gopMayHoldCut, type SizeSpike } from './scene-candidates'
 
 /** A cut in the last 0.9 s of a GOP is shown by the next keyframe, at most 0.9 s later. */
 export const LATE_CUT_S = 0.9
-/** GOPs longer than this are searched for cuts even without a size spike. */
-export const LONG_GOP_S = 2.5
 /**
  * Frames that differ from the decoded frame before them; keyframes were decoded already. The
  * scene score weighs a frame against the change before it, which for the first frame after a
@@ -273,14 +271,12 @@ function keysBetween(ctx: KeyframeContext, keys: Key[], [prev, next]: [Candidate
 
 /**
  * The reference frames of a GOP that can hold a cut the next keyframe does not show in time (all
- * but its last 0.9 s). A short GOP is decoded only when one of its packets was coded mostly from
- * scratch (a size spike); a long one always, as a spike is not a reliable sign everywhere.
+ * but its last 0.9 s), when its packet sizes say it may hold one (gopMayHoldCut).
  */
 function gopRun(ctx: KeyframeContext, key: Key, next: Key, spikes: readonly SizeSpike[]): PacketRun | null {
   const limit = next.t - LATE_CUT_S
   if (limit <= key.t) return null
-  const long = next.t - key.t > LONG_GOP_S
-  if (!long && !spikes.some((s) => s.t > key.t && s.t <= limit)) return null
+  if (!gopMayHoldCut(ctx.index, { first: key.packet, next: next.packet, limit }, spikes)) return null
   let last = key.packet
   for (let i = key.packet + 1; i < next.packet; i += 1) {
     if ((ctx.index.times[i] as number) <= limit) last = i

@@ -1,29 +1,37 @@
 import { readFile } from 'node:fs/promises'
-import sharp from 'sharp'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
-import { canDropPackets, warmUpFfmpeg, withTempDir } from '../../platform/ffmpeg/ffmpeg'
+import { lazyModule } from '../../platform/lazy-module'
+import { canDropPackets, withTempDir } from '../../platform/ffmpeg/ffmpeg'
 import { chooseFrames, CUT_BITS, type FrameReason } from './frame-choice'
 import { decodeRanges, decodeRangesParallel, type DecodedFrame, type DecodeRange } from './frame-extract'
-import { toCandidates, type Candidate, type KeyframeContext as Ctx } from './keyframe-context'
-import { readKeyframeIndex } from './keyframe-index'
+import {
+  readSource,
+  toCandidates,
+  type Candidate,
+  type KeyframeContext as Ctx,
+  type KeyframeSource
+} from './keyframe-context'
 import {
   decodeFillFrames,
   decodeKeyframes,
   gatherFromPackets,
   keyframePackets,
-  LATE_CUT_S,
-  LONG_GOP_S
+  LATE_CUT_S
 } from './keyframe-packets'
 import { differenceHash, pictureDistance } from './phash'
-import { probeMedia } from '../probe'
+import type { ProbeResult } from '../probe'
 import {
+  continuousStretches,
   findSizeSpikes,
+  gopMayHoldCut,
   planStrategy,
   sampleEvenly,
   type KeyframeStrategy,
   type SizeSpike
 } from './scene-candidates'
+
+const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
 export interface KeyframeOptions {
   maxFrames: number
@@ -32,6 +40,8 @@ export interface KeyframeOptions {
   tmpDir: string
   signal?: AbortSignal
   onProgress?: (stage: string, fraction: number) => void
+  /** What is already known about the file (stored at import or by an earlier selection). */
+  known?: Partial<KeyframeSource>
 }
 
 export interface SelectedFrame {
@@ -51,6 +61,8 @@ export interface KeyframeResult {
   strategyReason: string
   frames: SelectedFrame[]
   elapsedMs: number
+  /** The probe and index used, for the caller to keep. */
+  source: KeyframeSource
 }
 
 /** Scene-aware frames within a budget, decoding as little of the video as the file allows. */
@@ -63,27 +75,17 @@ export async function selectKeyframes(
   const requested = Math.max(1, Math.floor(options.maxFrames))
   const progress = options.onProgress ?? (() => undefined)
   progress('reading keyframe index', 0)
-  void warmUpFfmpeg(binaries)
   void canDropPackets(binaries)
-  // The container header and the packet index are read at the same time.
-  const indexing = readKeyframeIndex(binaries, file, { signal: options.signal })
-  indexing.catch(() => undefined)
-  const probe = await probeMedia(binaries, file, { signal: options.signal }).catch(async (error: unknown) => {
-    await indexing.catch(() => undefined)
-    throw error
-  })
-  if (!probe.video) {
-    await indexing.catch(() => undefined)
-    throw new AppError('MEDIA_NO_VIDEO', 'This file has no video stream, so it has no frames to select.')
-  }
-  const index = await indexing
+  const source = await readSource(binaries, file, options.known ?? {}, options.signal)
+  const { probe, index } = source
+  const video = probe.video as NonNullable<ProbeResult['video']>
   if (index.count === 0)
     throw new AppError('MEDIA_DECODE_FAILED', 'No video packets could be read from this file.')
   const durationS = probe.durationS ?? Math.max(0.04, (index.ptsSorted.at(-1) ?? 0) - probe.startTime)
   // A budget over the number of frames would ask for coverage finer than the frames themselves.
   const maxFrames = Math.min(requested, index.count)
   const spikes = findSizeSpikes(index)
-  const shape = { durationS, width: probe.video.width, height: probe.video.height, maxFrames }
+  const shape = { durationS, width: video.width, height: video.height, maxFrames }
   const plan = planStrategy(index, shape, spikes)
   return withTempDir(options.tmpDir, async (dir) => {
     const extract = {
@@ -96,7 +98,8 @@ export async function selectKeyframes(
     const { candidates, strategy, decoding } = await gatherCandidates(ctx, plan.strategy, spikes)
     if (candidates.length === 0)
       throw new AppError('MEDIA_DECODE_FAILED', 'No frame of this video could be decoded.')
-    const choice = chooseFrames(candidates, { durationS, maxFrames })
+    const continuous = continuousStretches(index, { startTime: probe.startTime, durationS }, spikes)
+    const choice = chooseFrames(candidates, { durationS, maxFrames, continuous })
     let chosen = choice.chosen
     if (choice.fillTimes.length > 0) {
       progress('filling gaps', 0.85)
@@ -109,7 +112,7 @@ export async function selectKeyframes(
     progress('storing frames', 0.95)
     const frames = await Promise.all(chosen.map(toSelected))
     const strategyReason = `${plan.reason}; ${decoding}`
-    return { durationS, strategy, strategyReason, frames, elapsedMs: Date.now() - started }
+    return { durationS, strategy, strategyReason, frames, elapsedMs: Date.now() - started, source }
   })
 }
 
@@ -188,21 +191,26 @@ async function decodeAllKeyframes(ctx: Ctx): Promise<DecodedFrame[]> {
 
 /**
  * Where two neighbouring keyframes show different pictures, a cut lies between them. Unless the
- * size index says it sits at the end keyframe (no packet there was coded from scratch), the GOP's
- * reference frames up to its last second are decoded, and ffmpeg's scene score finds the frame.
+ * size index says it sits at the end keyframe (gopMayHoldCut), the GOP's reference frames up to
+ * its last second are decoded, and ffmpeg's scene score finds the frame.
  */
 async function scenesInsideGops(ctx: Ctx, keyframes: Candidate[], spikes: SizeSpike[]): Promise<Candidate[]> {
   const sorted = [...keyframes].sort((a, b) => a.t - b.t)
   const start = ctx.probe.startTime
+  const packetAt = new Map(keyframePackets(ctx).map((k) => [k.t.toFixed(3), k.packet]))
   const spans = sorted.slice(1).flatMap((next, i) => {
     const prev = sorted[i] as Candidate
     if (pictureDistance(prev.signature, next.signature) < CUT_BITS || next.t - prev.t <= LATE_CUT_S) return []
     const from = prev.t + start
     const to = next.t + start - LATE_CUT_S
-    // Short GOPs are decoded only when a packet there was coded from scratch (a size spike); long
-    // ones always, because a spike is not a reliable sign across every codec and encoder.
-    const long = next.t - prev.t > LONG_GOP_S
-    return long || spikes.some((s) => s.t > from && s.t <= to) ? [{ prev, from, to }] : []
+    const first = packetAt.get(from.toFixed(3))
+    const last = packetAt.get((next.t + start).toFixed(3))
+    // A keyframe not found in the index (a rounding edge) is searched, as before.
+    const search =
+      first === undefined ||
+      last === undefined ||
+      gopMayHoldCut(ctx.index, { first, next: last, limit: to }, spikes)
+    return search ? [{ prev, from, to }] : []
   })
   if (spans.length === 0) return []
   ctx.progress('finding cuts inside GOPs', 0.7)
@@ -263,7 +271,7 @@ async function seek(ctx: Ctx, times: number[]): Promise<DecodedFrame[]> {
 
 async function toSelected(candidate: Candidate): Promise<SelectedFrame> {
   const jpeg = await readFile(candidate.file)
-  const meta = await sharp(jpeg).metadata()
+  const meta = await sharp()(jpeg).metadata()
   return {
     t: candidate.t,
     jpeg,

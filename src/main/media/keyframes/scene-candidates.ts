@@ -51,6 +51,66 @@ function isLocalMax(sizes: Uint32Array, at: number, count: number): boolean {
   return true
 }
 
+/** GOPs longer than this are searched for cuts even without a size spike. */
+const LONG_GOP_S = 2.5
+/** A packet at least this share of a keyframe's size may be a new picture coded from scratch. */
+const FROM_SCRATCH_SHARE = 0.25
+
+/**
+ * Whether the GOP from keyframe packet `first` to the next keyframe packet `next` (or the end of
+ * the video, index.count) may hold a cut that `next` does not show in time (before `limit`, stream
+ * seconds). A short GOP: when a packet in it is a size spike. A long one: when a packet in it is
+ * big enough to be a new picture coded from scratch (a quarter of the smaller keyframe). With none,
+ * the picture changes at `next` itself (the encoder put its keyframe at the cut) and decoding the
+ * GOP would find nothing (docs/adr/010-fast-start.md).
+ */
+export function gopMayHoldCut(
+  index: KeyframeIndex,
+  gop: { first: number; next: number; limit: number },
+  spikes: readonly SizeSpike[]
+): boolean {
+  const closing = gop.next < index.count
+  const from = index.times[gop.first] as number
+  const to = closing ? (index.times[gop.next] as number) : (index.ptsSorted.at(-1) ?? from)
+  if (to - from <= LONG_GOP_S) return spikes.some((s) => s.t > from && s.t <= gop.limit)
+  const smaller = Math.min(
+    index.sizes[gop.first] as number,
+    closing ? (index.sizes[gop.next] as number) : Infinity
+  )
+  const scratch = FROM_SCRATCH_SHARE * smaller
+  for (let i = gop.first + 1; i < gop.next; i += 1) {
+    if ((index.times[i] as number) <= gop.limit && (index.sizes[i] as number) >= scratch) return true
+  }
+  return false
+}
+
+/**
+ * Whether two player times are neighbouring keyframes (or the last keyframe and the end) with
+ * nothing coded from scratch between them (gopMayHoldCut over the whole GOP): one continuous
+ * stretch of one shot.
+ */
+export function continuousStretches(
+  index: KeyframeIndex,
+  clock: { startTime: number; durationS: number },
+  spikes: readonly SizeSpike[]
+): (start: number, end: number) => boolean {
+  const keys: number[] = []
+  for (let i = 0; i < index.count; i += 1) if (index.keyframe[i]) keys.push(i)
+  keys.sort((a, b) => (index.times[a] as number) - (index.times[b] as number))
+  const playerTime = (packet: number): string =>
+    ((index.times[packet] as number) - clock.startTime).toFixed(3)
+  const at = new Map(keys.map((packet, i) => [playerTime(packet), i]))
+  return (start, end) => {
+    const i = at.get(start.toFixed(3)) ?? -1
+    const [first, next] = [keys[i], keys[i + 1]]
+    const toEnd = next === undefined && Math.abs(end - clock.durationS) < 0.001
+    if (first === undefined || (!toEnd && (next === undefined || at.get(end.toFixed(3)) !== i + 1)))
+      return false
+    const limit = next === undefined ? Infinity : (index.times[next] as number)
+    return !gopMayHoldCut(index, { first, next: next ?? index.count, limit }, spikes)
+  }
+}
+
 export type KeyframeStrategy = 'keyframes' | 'keyframes+scenes' | 'seek' | 'single-pass'
 
 export interface StrategyPlan {

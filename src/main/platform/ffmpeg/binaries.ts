@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { existsSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { runProcess } from '../process-runner'
+import type { CapabilityCache, FfmpegFeatures } from './capabilities'
 
 export type BinarySource = 'setting' | 'env' | 'bundled' | 'path' | 'none'
 
@@ -14,6 +15,8 @@ export interface ToolBinary {
   source: BinarySource
   ok: boolean
   error?: string
+  /** What this ffmpeg can do, from the capability cache (absent: asked when needed). */
+  features?: FfmpegFeatures
 }
 
 export interface MediaBinaries {
@@ -34,12 +37,13 @@ const BUNDLED_PACKAGE: Record<Tool, string> = {
  */
 export async function resolveTool(
   tool: Tool,
-  options: { setting?: string; env?: NodeJS.ProcessEnv }
+  options: { setting?: string; env?: NodeJS.ProcessEnv; capabilities?: CapabilityCache }
 ): Promise<ToolBinary> {
   const env = options.env ?? process.env
   const explicit = options.setting
     ? { path: options.setting, source: 'setting' as const }
     : envPath(tool, env)
+  const inspect = (path: string, source: BinarySource) => inspectTool(path, source, options.capabilities)
   if (explicit) return inspect(explicit.path, explicit.source)
   const candidates = [
     { path: bundledBinaryPath(tool), source: 'bundled' as const },
@@ -54,10 +58,12 @@ export async function resolveMediaBinaries(options: {
   ffmpegSetting?: string
   ffprobeSetting?: string
   env?: NodeJS.ProcessEnv
+  capabilities?: CapabilityCache
 }): Promise<MediaBinaries> {
+  const { env, capabilities } = options
   const [ffmpeg, ffprobe] = await Promise.all([
-    resolveTool('ffmpeg', { setting: options.ffmpegSetting, env: options.env }),
-    resolveTool('ffprobe', { setting: options.ffprobeSetting, env: options.env })
+    resolveTool('ffmpeg', { setting: options.ffmpegSetting, env, capabilities }),
+    resolveTool('ffprobe', { setting: options.ffprobeSetting, env, capabilities })
   ])
   return { ffmpeg, ffprobe }
 }
@@ -81,10 +87,12 @@ function estimateMajor(year: number | null): number | null {
   return Math.min(8, year - 2017)
 }
 
-async function inspect(path: string, source: BinarySource): Promise<ToolBinary> {
+/** `-version`, asked once per build of the binary when there is a capability cache. */
+async function inspectTool(path: string, source: BinarySource, cache?: CapabilityCache): Promise<ToolBinary> {
+  const ask = async () => parseVersion((await runProcess(path, ['-version'], { timeoutMs: 10_000 })).stdout)
   try {
-    const { stdout } = await runProcess(path, ['-version'], { timeoutMs: 10_000 })
-    return { path, source, ok: true, ...parseVersion(stdout) }
+    const version = await (cache ? cache.fact(path, 'version', ask) : ask())
+    return { path, source, ok: true, ...version }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return { path, source, ok: false, version: null, major: null, year: null, error: message }

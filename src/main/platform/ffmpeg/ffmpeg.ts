@@ -2,10 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { PassThrough, type Readable, type Writable } from 'node:stream'
-import ffmpeg from 'fluent-ffmpeg'
+import type { Encoders, FfmpegCommand, FfmpegCommandOptions, Formats } from 'fluent-ffmpeg'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from './binaries'
+import { askDropPackets } from './features'
+import { lazyModule } from '../lazy-module'
 import { lastLines, ProcessFailed, runProcess } from '../process-runner'
+
+const fluent = lazyModule<typeof import('fluent-ffmpeg')>('fluent-ffmpeg')
 
 export interface FfmpegRun {
   input: string
@@ -45,12 +49,12 @@ export function runFfmpeg(binaries: MediaBinaries, run: FfmpegRun): Promise<{ st
 
 export function runFfmpegSpec(binaries: MediaBinaries, spec: FfmpegSpec): Promise<{ stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const binary = requireBinary(binaries, 'ffmpeg')
+    requireBinary(binaries, 'ffmpeg')
     if (spec.signal?.aborted) return reject(new AppError('CANCELLED', 'The operation was cancelled.'))
-    const command = ffmpeg({
+    const command = fluentCommand(binaries, {
       timeout: Math.max(1, Math.ceil(spec.timeoutMs / 1000)),
       stdoutLines: 0
-    }).setFfmpegPath(binary)
+    })
     spec.inputs.forEach((input, index) => {
       command.input(typeof input.path === 'string' ? inputArg(input.path) : input.path)
       command.inputOptions([...(index === 0 ? ['-hide_banner', '-nostdin'] : []), ...(input.options ?? [])])
@@ -122,41 +126,39 @@ export async function runFfmpegPipeline(
   }
 }
 
-let warmedUp: Promise<void> | null = null
-
 /**
- * fluent-ffmpeg asks ffmpeg for its formats and encoders before its first run in a process (two
- * extra spawns, ~0.1 s); starting that while the caller probes the file takes it off the clock.
+ * A fluent-ffmpeg command for this binary. Before its first run in a process fluent asks
+ * `ffmpeg -formats` and `-encoders` to check the command against; those answers come from the
+ * capability cache instead, so no run starts a process just to ask them.
  */
-export function warmUpFfmpeg(binaries: MediaBinaries): Promise<void> {
-  const binary = binaries.ffmpeg.ok ? binaries.ffmpeg.path : null
-  if (!binary) return Promise.resolve()
-  warmedUp ??= Promise.all(
-    (['availableFormats', 'availableEncoders'] as const).map(
-      (ask) =>
-        new Promise<void>((done) => {
-          const command = ffmpeg().setFfmpegPath(binary)
-          command[ask](() => done())
-        })
-    )
-  ).then(() => undefined)
-  return warmedUp
+function fluentCommand(binaries: MediaBinaries, options: FfmpegCommandOptions): FfmpegCommand {
+  const command = fluent()(options).setFfmpegPath(requireBinary(binaries, 'ffmpeg'))
+  if (binaries.ffprobe.ok && binaries.ffprobe.path) command.setFfprobePath(binaries.ffprobe.path)
+  const { formats, encoders } = binaries.ffmpeg.features ?? {}
+  if (formats && encoders) {
+    // fluent reads only these fields of its own tables (canMux/canDemux, type/experimental).
+    const noError = null as unknown as Error
+    command.availableFormats = (callback) => callback(noError, formats as unknown as Formats)
+    command.availableEncoders = (callback) => callback(noError, encoders as unknown as Encoders)
+  }
+  return command
 }
 
 const packetDropping = new Map<string, Promise<boolean>>()
 
 /**
  * Whether this ffmpeg can drop packets by an expression (the noise bitstream filter's `drop`,
- * FFmpeg 5.0+), which packet-selected decoding needs. Asked once per binary.
+ * FFmpeg 5.0+), which packet-selected decoding needs: from the capability cache, else asked once
+ * per binary in this process.
  */
 export function canDropPackets(binaries: MediaBinaries): Promise<boolean> {
+  const known = binaries.ffmpeg.features?.dropPackets
+  if (known !== undefined) return Promise.resolve(known)
   const binary = binaries.ffmpeg.ok ? binaries.ffmpeg.path : null
   if (!binary) return Promise.resolve(false)
   let answer = packetDropping.get(binary)
   if (!answer) {
-    answer = runProcess(binary, ['-hide_banner', '-h', 'bsf=noise'], { timeoutMs: 10_000 })
-      .then(({ stdout }) => /^\s*-drop\s+<string>/m.test(stdout))
-      .catch(() => false)
+    answer = askDropPackets(binary).catch(() => false)
     packetDropping.set(binary, answer)
   }
   return answer

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { importAndWait, testApp } from '../../../support/app'
-import { media } from '../../../support/temp'
+import { countingBinaries } from '../../../support/counting-binaries'
+import { media, tempDir } from '../../../support/temp'
 
 describe('keyframes for library videos', () => {
   it('stores frames and thumbnails in the file store, serves the same options from the library, and deletes with the asset', async () => {
@@ -35,5 +36,23 @@ describe('keyframes for library videos', () => {
       ok: false,
       error: { code: 'MEDIA_NO_VIDEO' }
     })
+  })
+
+  it('selects keyframes of an imported video without probing it again, and reads its packet index once', async () => {
+    const bins = countingBinaries(tempDir())
+    const app = testApp({ env: { ...process.env, FFMPEG_PATH: bins.ffmpeg, FFPROBE_PATH: bins.ffprobe } })
+    await importAndWait(app, [media('video/flower.mp4')])
+    const [video] = app.services.library.list({ limit: 1, offset: 0 }).items
+    if (!video) throw new Error('no video')
+    const probes = (runs: string[]) => runs.filter((r) => r.startsWith('ffprobe'))
+    const afterImport = bins.mark()
+    await app.services.keyframes.extract(video.id, { maxFrames: 6, maxSize: 320 })
+    // The first selection reads the packet index (and keeps it); the probe comes from the import.
+    expect(probes(bins.since(afterImport))).toEqual([expect.stringContaining('-show_entries packet=')])
+    const afterFirst = bins.mark()
+    const again = await app.services.keyframes.extract(video.id, { maxFrames: 5, maxSize: 320 })
+    expect(probes(bins.since(afterFirst))).toEqual([])
+    expect(again.frames.length).toBeGreaterThan(0)
+    expect(again.durationS).toBeCloseTo(5.06, 1)
   })
 })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { chooseFrames, largestGap, type FrameCandidate } from '../../../../src/main/media/keyframes/frame-choice'
+import {
+  chooseFrames,
+  largestGap,
+  type FrameCandidate
+} from '../../../../src/main/media/keyframes/frame-choice'
 
 /** A signature with a strong gradient pattern that differs per scene. */
 function scene(n: number): Uint8Array {
@@ -62,5 +66,17 @@ describe('chooseFrames', () => {
     expect(times.length + fillTimes.length).toBeLessThanOrEqual(7)
     for (const cut of cuts) expect(times, `cut ${cut}`).toContain(cut)
     expect(largestGap([...times, ...fillTimes], 40)).toBeLessThanOrEqual((2 * 40) / 7)
+  })
+
+  it('spends no budget reading frames from inside a stretch that is one continuous shot', () => {
+    // Keyframes every 8 s, each a different picture; 6 frames of budget are left over.
+    const candidates = Array.from({ length: 8 }, (_, i) => frame(i * 8, i))
+    const spend = chooseFrames(candidates, { durationS: 64, maxFrames: 14 })
+    expect(spend.fillTimes).toHaveLength(6)
+    const continuous = (a: number, b: number): boolean => b - a <= 8 && b < 64
+    const keep = chooseFrames(candidates, { durationS: 64, maxFrames: 14, continuous })
+    expect(keep.chosen).toHaveLength(8)
+    // The stretch from the last keyframe to the end is no shot the callback vouches for.
+    expect(keep.fillTimes).toEqual([60])
   })
 })
