@@ -27,10 +27,12 @@ export const secretName = (id: string): string => `provider.${id}.apiKey`
 export class ProviderService {
   constructor(private readonly deps: { repo: ProvidersRepo; secrets: SecretStore; env: NodeJS.ProcessEnv }) {}
 
+  /** Every provider in use: the configured ones, and the environment's (OPENAI_API_KEY) beside them. */
   async list(): Promise<Provider[]> {
     const rows = this.deps.repo.list()
-    const withEnv = rows.length === 0 && this.envRow() ? [this.envRow() as ProviderRow] : rows
-    return Promise.all(withEnv.map((row) => this.toProvider(row)))
+    const env = this.envRow()
+    const all = env ? [...rows, { ...env, isDefault: !rows.some((r) => r.isDefault) && rows.length === 0 }] : rows
+    return Promise.all(all.map((row) => this.toProvider(row)))
   }
 
   async get(id: string): Promise<Provider> {
@@ -75,7 +77,8 @@ export class ProviderService {
   }
 
   setModels(id: string, models: string[]): void {
-    if (id !== ENV_PROVIDER_ID) this.deps.repo.setModels(id, models)
+    if (id === ENV_PROVIDER_ID) this.deps.repo.setExtraModels(id, models)
+    else this.deps.repo.setModels(id, models)
   }
 
   /** The provider to use (the given one, else the default, else the environment's) with its key. */
@@ -142,7 +145,7 @@ export class ProviderService {
       overrides: base ? PRESETS.openai.capabilities : {},
       defaultModels: {},
       fallbackIds: [],
-      models: [],
+      models: this.deps.repo.extraModels(ENV_PROVIDER_ID),
       isDefault: true,
       createdAt: new Date(0).toISOString()
     }

@@ -4,6 +4,7 @@ import { createAiServices, type AiServices } from '../ai/wire'
 import type { Handlers } from '../features/feature'
 import { jobsFeature } from '../features/jobs'
 import { libraryFeature } from '../features/library'
+import { GC_JOB, gcJobKind } from '../features/library/gc-job'
 import { playgroundFeature } from '../features/playground'
 import { probeFeature } from '../features/probe'
 import { providersFeature } from '../features/providers'
@@ -13,10 +14,12 @@ import { usageFeature } from '../features/usage'
 import { videoFeature } from '../features/video'
 import { videoSummaryFeature } from '../features/video-summary'
 import { JobQueue } from '../jobs/job-queue'
+import { isProcessAlive } from '../jobs/job-owner'
 import { JobsRepo } from '../jobs/jobs-repo'
 import { EventBus } from '../platform/event-bus'
 import { MediaTools } from '../platform/ffmpeg/media-tools'
 import { createSilentLogger, type Logger } from '../platform/logger'
+import { ScratchDir, sweepScratch } from '../platform/scratch'
 import { appPaths, type AppPaths } from '../platform/paths'
 import { FileSecretStore } from '../platform/secrets/file-secret-store'
 import type { SecretStore } from '../platform/secrets/secret-store'
@@ -37,8 +40,13 @@ export interface AppConfig {
   env?: NodeJS.ProcessEnv
   /** Validate route outputs and event payloads (on in dev and tests). */
   strict?: boolean
-  /** Set false for short CLI commands that must not pick up queued work. */
+  /**
+   * Set false for short CLI commands that must not pick up queued work: such a process writes
+   * nothing but what its routes write (no lease, no scratch folder, no sweeping).
+   */
   runJobs?: boolean
+  /** A long-running process (the app, `framewise serve`) also tidies the library now and then. */
+  housekeeping?: boolean
 }
 
 /** The features' services, for the shells and for tests; the faces call the core through `router`. */
@@ -55,12 +63,22 @@ export interface FramewiseApp {
 }
 
 const SNAPSHOT_INTERVAL_MS = 24 * 60 * 60 * 1000
+const HOUSEKEEPING_INTERVAL_MS = 6 * 60 * 60 * 1000
+/** A dead process's scratch folder is removed once nobody touched it for this long. */
+const SCRATCH_GRACE_MS = 10 * 60 * 1000
 
 /** The composition root: the only place that wires features to the layers below them. */
 export function createApp(config: AppConfig): FramewiseApp {
   const paths = appPaths(config.dataDir)
   mkdirSync(paths.dataDir, { recursive: true })
-  mkdirSync(paths.stagingDir, { recursive: true })
+  const works = config.runJobs !== false
+  // Each working process stages temporary files in a folder of its own (ADR 011).
+  const scratch = new ScratchDir(paths.tmpDir)
+  if (works) {
+    mkdirSync(paths.stagingDir, { recursive: true })
+    sweepScratch(paths.tmpDir, { graceMs: SCRATCH_GRACE_MS, isAlive: isProcessAlive })
+    scratch.ensure()
+  }
   const env = config.env ?? process.env
   const logger = config.logger ?? createSilentLogger()
   const strict = config.strict ?? env.NODE_ENV !== 'production'
@@ -71,17 +89,17 @@ export function createApp(config: AppConfig): FramewiseApp {
     migrations: MIGRATIONS
   })
   const bus = new EventBus(strict)
-  const { services, handlers } = wireFeatures(config, { paths, db, bus, logger, env })
+  const workPaths = { ...paths, tmpDir: scratch.path }
+  const { services, handlers } = wireFeatures(config, { paths: workPaths, db, bus, logger, env, scratch })
   const router = createRouter(handlers, { validateOutput: strict, logger })
 
-  services.blobs.sweepStrays()
-  void services.blobs.collectGarbage()
   const snapshotTimer = setInterval(() => snapshot(db, paths, logger), SNAPSHOT_INTERVAL_MS)
   snapshotTimer.unref()
-  if (config.runJobs !== false) {
+  if (works) {
     services.jobs.start()
     services.health.start()
   }
+  const tidyTimer = config.housekeeping && works ? startHousekeeping(services.jobs) : null
 
   return {
     paths,
@@ -92,11 +110,22 @@ export function createApp(config: AppConfig): FramewiseApp {
     logger,
     async close() {
       clearInterval(snapshotTimer)
+      if (tidyTimer) clearInterval(tidyTimer)
       services.health.stop()
       await services.jobs.dispose()
       db.close()
+      scratch.dispose()
     }
   }
+}
+
+/** Garbage collection of files/ as a job: queued now and every few hours, never run inline. */
+function startHousekeeping(jobs: JobQueue): NodeJS.Timeout {
+  const queue = () => jobs.enqueue({ kind: GC_JOB, title: 'files/', payload: {}, dedupeKey: GC_JOB })
+  queue()
+  const timer = setInterval(queue, HOUSEKEEPING_INTERVAL_MS)
+  timer.unref()
+  return timer
 }
 
 function snapshot(db: Db, paths: AppPaths, logger: Logger): void {
@@ -108,6 +137,7 @@ function snapshot(db: Db, paths: AppPaths, logger: Logger): void {
 }
 
 interface Core {
+  scratch: ScratchDir
   paths: AppPaths
   db: Db
   bus: EventBus
@@ -116,10 +146,11 @@ interface Core {
 }
 
 function wireFeatures(config: AppConfig, core: Core) {
-  const { paths, db, bus, logger, env } = core
+  const { paths, db, bus, logger, env, scratch } = core
   const assets = new AssetsRepo(db)
-  const blobs = new BlobStore({ db, blobsDir: paths.blobsDir, tmpDir: paths.tmpDir })
+  const blobs = new BlobStore({ db, blobsDir: paths.blobsDir, tmpDir: () => scratch.ensure() })
   const jobs = new JobQueue({ repo: new JobsRepo(db), bus, logger })
+  jobs.register(gcJobKind({ blobs }))
   const settings = settingsFeature({ db, bus })
   const media = new MediaTools({
     paths: () => settings.services.settings.get(),
@@ -129,10 +160,21 @@ function wireFeatures(config: AppConfig, core: Core) {
   const secrets = config.secretStore ?? new FileSecretStore(paths.secretsFile, env)
   const ai: AiServices = createAiServices({ db, secrets, env, logger, bus, jobs })
   const shared = { db, assets, blobs, media, jobs, bus, paths }
-  const system = systemFeature({ db, media, dataDir: paths.dataDir, version: config.version })
+  const system = systemFeature({
+    db,
+    media,
+    dataDir: paths.dataDir,
+    version: config.version,
+    secrets,
+    secretsFile: paths.secretsFile
+  })
   const library = libraryFeature(shared)
   const video = videoFeature({ ...shared, mediaFacts: library.services.mediaFacts })
-  const summary = videoSummaryFeature({ ...shared, ai, keyframes: video.services.keyframes })
+  const summary = videoSummaryFeature({
+    ...shared,
+    ai,
+    keyframes: video.services.keyframes,
+  })
   const playground = playgroundFeature({ ai, bus })
   const handlers: Handlers = {
     ...system.handlers,

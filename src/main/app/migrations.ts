@@ -1,6 +1,7 @@
 import { AI_MIGRATIONS } from '../ai/store/migration'
 import { LIBRARY_MIGRATIONS } from '../features/library/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
+import { JOB_MIGRATIONS } from '../jobs/migration'
 import { VIDEO_SUMMARY_MIGRATIONS } from '../features/video-summary/migration'
 import { orderMigrations, STORE_MIGRATIONS } from '../store/migrations'
 
@@ -10,5 +11,6 @@ export const MIGRATIONS = orderMigrations(
   AI_MIGRATIONS,
   VIDEO_MIGRATIONS,
   VIDEO_SUMMARY_MIGRATIONS,
-  LIBRARY_MIGRATIONS
+  LIBRARY_MIGRATIONS,
+  JOB_MIGRATIONS,
 )

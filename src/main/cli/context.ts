@@ -26,7 +26,7 @@ export interface CommandContext {
 /** Opens the core for one command and always closes it, returning the process exit code. */
 export async function withApp(
   options: GlobalOptions,
-  setup: { runJobs: boolean },
+  setup: { runJobs: boolean; housekeeping?: boolean },
   body: (ctx: CommandContext, app: FramewiseApp) => Promise<number>
 ): Promise<number> {
   const out = new Output(Boolean(options.json))
@@ -41,6 +41,7 @@ export async function withApp(
       version: packageVersion(),
       logger: createStderrLogger(options.verbose ? 'debug' : 'warn'),
       runJobs: setup.runJobs,
+      housekeeping: setup.housekeeping,
       strict: false
     })
     const opened = app

@@ -31,7 +31,8 @@ async function start(): Promise<void> {
     secretStore: await createAppSecretStore(dataDir, appPaths(dataDir).secretsFile),
     nativeBinding: electronSqliteBinding(app.isPackaged),
     logger: createStderrLogger(app.isPackaged ? 'warn' : 'info'),
-    strict: !app.isPackaged
+    strict: !app.isPackaged,
+    housekeeping: true
   })
   registerSessionGuards()
   registerMediaProtocol(core.paths.blobsDir)

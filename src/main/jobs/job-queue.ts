@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
 import type { Job, JobState } from '@shared/domain/job'
 import { AppError, toErrorInfo, type ErrorInfo } from '@shared/errors'
 import type { EventBus } from '../platform/event-bus'
 import type { Logger } from '../platform/logger'
 import type { JobsRepo } from './jobs-repo'
 import type { EnqueueRequest, JobContext, JobKind } from './job-kind'
+import { isProcessAlive, LEASE_MS, newJobOwner, RENEW_MS, type JobOwner } from './job-owner'
 import { SettleWaiters } from './settle-waiters'
 
 interface Running {
@@ -20,26 +20,13 @@ export interface JobQueueDeps {
   logger: Logger
   now?: () => Date
   progressIntervalMs?: number
+  /** Lease length and renewal period (tests shorten them). */
+  lease?: { leaseMs: number; renewMs: number }
 }
 
 const TERMINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled']
 /** A waiting job (provider away) can be tried again at once instead of at the next health check. */
 const RETRYABLE: readonly JobState[] = ['failed', 'cancelled', 'waiting']
-
-/** Identifies this process as the runner of a job, so a second process sharing the library leaves it be. */
-export const PROCESS_OWNER = `${hostname()}:${process.pid}`
-
-export function isOwnerAlive(owner: string | null): boolean {
-  if (!owner || owner === PROCESS_OWNER) return false
-  const [host, pid] = owner.split(':')
-  if (host !== hostname() || !pid) return false
-  try {
-    process.kill(Number(pid), 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** Durable queue: rows in SQLite, per-kind concurrency, progress events, cancel, retry, recovery. */
 export class JobQueue {
@@ -49,6 +36,9 @@ export class JobQueue {
   private readonly waiters: SettleWaiters
   private started = false
   private disposed = false
+  private heartbeat: NodeJS.Timeout | null = null
+  /** Who this queue is to the other processes sharing the library (ADR 011). */
+  readonly owner: JobOwner = newJobOwner()
 
   constructor(private readonly deps: JobQueueDeps) {
     this.waiters = new SettleWaiters(deps.repo)
@@ -58,17 +48,40 @@ export class JobQueue {
     this.kinds.set(kind.kind, kind)
   }
 
+  /**
+   * Takes a lease and starts running jobs: its own, and those of processes whose lease ran out.
+   * The lease is renewed on a timer that also picks up work another process left behind.
+   */
   start(): void {
     if (this.started) return
     this.started = true
-    const requeued = this.deps.repo.requeueInterrupted(isOwnerAlive, this.stamp())
-    if (requeued > 0) this.deps.logger.info('requeued interrupted jobs', { count: requeued })
+    this.renewLease()
+    this.endDeadLeases()
+    this.deps.repo.forgetStaleLeases(Date.now() - 24 * 60 * 60 * 1000)
+    this.heartbeat = setInterval(() => {
+      this.renewLease()
+      this.endDeadLeases()
+      this.pump()
+    }, this.deps.lease?.renewMs ?? RENEW_MS)
+    this.heartbeat.unref()
     this.pump()
   }
 
+  /** Leases of processes on this machine that no longer exist end now rather than when they expire. */
+  private endDeadLeases(): void {
+    for (const lease of this.deps.repo.leasesOnHost(this.owner.host)) {
+      if (lease.owner !== this.owner.id && !isProcessAlive(lease.pid)) this.deps.repo.releaseLease(lease.owner)
+    }
+  }
+
+  private renewLease(): void {
+    this.deps.repo.renewLease(this.owner, Date.now() + (this.deps.lease?.leaseMs ?? LEASE_MS))
+  }
+
   enqueue(request: EnqueueRequest): Job {
-    const job = this.deps.repo.insert({
+    const inserted = this.deps.repo.insert({
       id: randomUUID(),
+      owner: this.owner.id,
       kind: request.kind,
       title: request.title,
       payload: request.payload,
@@ -77,6 +90,12 @@ export class JobQueue {
       dedupeKey: request.dedupeKey ?? null,
       createdAt: this.stamp()
     })
+    // An active job with the same key is adopted by the new parent, so waiting for the parent's tree
+    // waits for it too.
+    const job =
+      request.parentId && inserted.parentId !== request.parentId
+        ? (this.deps.repo.adopt(inserted.id, request.parentId) ?? inserted)
+        : inserted
     this.publish(job.id)
     this.pump()
     return job
@@ -175,22 +194,33 @@ export class JobQueue {
   }
 
   isIdle(): boolean {
-    return this.running.size === 0 && this.deps.repo.queuedKinds().every((kind) => !this.kinds.has(kind))
+    return (
+      this.running.size === 0 &&
+      !this.deps.repo.hasClaimable([...this.kinds.keys()], this.owner.id, Date.now())
+    )
   }
 
-  /** Stops new work and aborts running jobs; they are requeued on the next start. */
+  /**
+   * Stops new work and aborts running jobs, which go back to the queue; the lease is dropped at
+   * once, so another process sharing the library takes them over without waiting for it to expire.
+   */
   async dispose(): Promise<void> {
     this.disposed = true
+    if (this.heartbeat) clearInterval(this.heartbeat)
     for (const live of this.running.values())
       live.controller.abort(new AppError('CANCELLED', 'Shutting down.'))
     while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    if (this.started) {
+      this.deps.repo.requeueOwned(this.owner.id, this.stamp())
+      this.deps.repo.releaseLease(this.owner.id)
+    }
   }
 
   private pump(): void {
     if (!this.started || this.disposed) return
     for (const kind of this.kinds.values()) {
       while (this.runningCount(kind.kind) < kind.concurrency) {
-        const claimed = this.deps.repo.claimNext(kind.kind, PROCESS_OWNER, this.stamp())
+        const claimed = this.deps.repo.claimNext(kind.kind, this.owner.id, this.stamp(), Date.now())
         if (!claimed) break
         this.launch(kind, claimed.job, claimed.payload)
       }
@@ -221,8 +251,8 @@ export class JobQueue {
 
   private settleFailure(id: string, live: Running, error: unknown): void {
     if (this.disposed && !live.cancelRequested) {
+      // Shutting down: dispose() hands the job back to the queue.
       this.running.delete(id)
-      this.deps.repo.setState(id, 'queued', this.stamp())
       return
     }
     if (live.cancelRequested) return this.settle(id, 'cancelled', {})
@@ -236,7 +266,8 @@ export class JobQueue {
     this.running.delete(id)
     this.lastProgressWrite.delete(id)
     if (state === 'waiting') this.deps.repo.setState(id, 'waiting', this.stamp())
-    else this.deps.repo.finish(id, state, outcome, this.stamp())
+    else if (!this.deps.repo.finish(id, state, outcome, this.stamp(), this.owner.id))
+      this.deps.logger.warn('job outcome dropped: another process took it over or it was cancelled', { id })
     this.publish(id)
     this.waiters.check()
     this.pump()

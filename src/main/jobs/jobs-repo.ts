@@ -4,6 +4,8 @@ import type { Db } from '../store/database'
 
 export interface NewJob {
   id: string
+  /** The process that queued it, and so the one that runs it while its lease lasts. */
+  owner: string
   kind: string
   title: string
   payload: unknown
@@ -29,6 +31,8 @@ interface JobRow {
   created_at: string
   started_at: string | null
   finished_at: string | null
+  /** 1 when the job is running but its owner's lease ran out (computed by the query). */
+  interrupted?: number
 }
 
 export interface ClaimedJob {
@@ -47,15 +51,15 @@ export class JobsRepo {
     }
     this.db
       .prepare(
-        `INSERT INTO jobs (id, kind, title, state, payload_json, parent_id, asset_id, dedupe_key, created_at, updated_at)
-         VALUES (@id, @kind, @title, 'queued', @payloadJson, @parentId, @assetId, @dedupeKey, @createdAt, @createdAt)`
+        `INSERT INTO jobs (id, kind, title, state, payload_json, parent_id, asset_id, dedupe_key, owner, created_at, updated_at)
+         VALUES (@id, @kind, @title, 'queued', @payloadJson, @parentId, @assetId, @dedupeKey, @owner, @createdAt, @createdAt)`
       )
       .run({ ...job, payloadJson: JSON.stringify(job.payload ?? null) })
     return this.get(job.id) as Job
   }
 
   get(id: string): Job | null {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
+    const row = this.db.prepare(`${SELECT_JOB} WHERE j.id = ?`).get(Date.now(), id) as JobRow | undefined
     return row ? toJob(row) : null
   }
 
@@ -69,36 +73,91 @@ export class JobsRepo {
     const states = options.states ?? []
     const clause = states.length > 0 ? `WHERE state IN (${states.map(() => '?').join(',')})` : ''
     const rows = this.db
-      .prepare(`SELECT * FROM jobs ${clause} ORDER BY created_at DESC, rowid DESC LIMIT ?`)
-      .all(...states, options.limit) as JobRow[]
+      .prepare(
+        `${SELECT_JOB} ${clause.replace('state', 'j.state')} ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?`
+      )
+      .all(Date.now(), ...states, options.limit) as JobRow[]
     return rows.map(toJob)
   }
 
   children(parentId: string): Job[] {
     const rows = this.db
-      .prepare('SELECT * FROM jobs WHERE parent_id = ? ORDER BY rowid')
-      .all(parentId) as JobRow[]
+      .prepare(`${SELECT_JOB} WHERE j.parent_id = ? ORDER BY j.rowid`)
+      .all(Date.now(), parentId) as JobRow[]
     return rows.map(toJob)
   }
 
   activeForAsset(assetId: string): Job[] {
     const rows = this.db
-      .prepare(`SELECT * FROM jobs WHERE asset_id = ? AND state IN ('queued', 'running', 'waiting')`)
-      .all(assetId) as JobRow[]
+      .prepare(`${SELECT_JOB} WHERE j.asset_id = ? AND j.state IN ('queued', 'running', 'waiting')`)
+      .all(Date.now(), assetId) as JobRow[]
     return rows.map(toJob)
   }
 
-  /** Atomically moves the oldest queued job of a kind to running. */
-  claimNext(kind: string, owner: string, now: string): ClaimedJob | null {
+  /**
+   * Atomically moves the oldest claimable job of a kind to running: a queued job this owner queued
+   * (or nobody's), or any queued or running job whose owner's lease has run out.
+   */
+  claimNext(kind: string, owner: string, now: string, nowMs: number): ClaimedJob | null {
     const row = this.db
       .prepare(
-        `UPDATE jobs SET state = 'running', owner = ?, started_at = ?, updated_at = ?, attempts = attempts + 1,
-           error_json = NULL, stage = NULL
-         WHERE id = (SELECT id FROM jobs WHERE kind = ? AND state = 'queued' ORDER BY created_at, rowid LIMIT 1)
+        `UPDATE jobs SET state = 'running', owner = @owner, started_at = @now, updated_at = @now,
+           attempts = attempts + 1, error_json = NULL, stage = NULL
+         WHERE id = (
+           SELECT j.id FROM jobs j LEFT JOIN job_owners o ON o.owner = j.owner
+           WHERE j.kind = @kind AND j.state IN ('queued', 'running')
+             AND (o.owner IS NULL OR o.lease_until < @nowMs
+                  OR (j.state = 'queued' AND j.owner = @owner))
+           ORDER BY j.created_at, j.rowid LIMIT 1)
          RETURNING *`
       )
-      .get(owner, now, now, kind) as JobRow | undefined
+      .get({ owner, now, kind, nowMs }) as JobRow | undefined
     return row ? { job: toJob(row), payload: JSON.parse(row.payload_json) } : null
+  }
+
+  adopt(id: string, parentId: string): Job | null {
+    this.db.prepare('UPDATE jobs SET parent_id = ? WHERE id = ?').run(parentId, id)
+    return this.get(id)
+  }
+
+  /** Claims this owner holds: renewed while it runs, dropped when it stops, gone when it dies. */
+  renewLease(owner: { id: string; host: string; pid: number; startedAt: string }, untilMs: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO job_owners (owner, host, pid, started_at, lease_until) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(owner) DO UPDATE SET lease_until = excluded.lease_until`
+      )
+      .run(owner.id, owner.host, owner.pid, owner.startedAt, untilMs)
+  }
+
+  releaseLease(owner: string): void {
+    this.db.prepare('DELETE FROM job_owners WHERE owner = ?').run(owner)
+  }
+
+  leasesOnHost(host: string): { owner: string; pid: number }[] {
+    return this.db.prepare('SELECT owner, pid FROM job_owners WHERE host = ?').all(host) as {
+      owner: string
+      pid: number
+    }[]
+  }
+
+  /** Leases that ran out long ago are only history. */
+  forgetStaleLeases(beforeMs: number): void {
+    this.db.prepare('DELETE FROM job_owners WHERE lease_until < ?').run(beforeMs)
+  }
+
+  /** Whether some job of these kinds could be claimed by this owner now. */
+  hasClaimable(kinds: readonly string[], owner: string, nowMs: number): boolean {
+    if (kinds.length === 0) return false
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM jobs j LEFT JOIN job_owners o ON o.owner = j.owner
+         WHERE j.kind IN (${kinds.map(() => '?').join(',')}) AND j.state IN ('queued', 'running')
+           AND (o.owner IS NULL OR o.lease_until < ? OR (j.state = 'queued' AND j.owner = ?))
+         LIMIT 1`
+      )
+      .get(...kinds, nowMs, owner)
+    return row !== undefined
   }
 
   queuedKinds(): string[] {
@@ -114,22 +173,35 @@ export class JobsRepo {
       .run(stage, progress, now, id)
   }
 
-  finish(id: string, state: JobState, outcome: { result?: unknown; error?: ErrorInfo }, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE jobs SET state = ?, result_json = ?, error_json = ?, finished_at = ?, updated_at = ?,
+  /**
+   * Records the outcome, but only while this owner still holds the job: if its lease ran out and
+   * another process took the job over, that process's run is the one that counts.
+   */
+  finish(
+    id: string,
+    state: JobState,
+    outcome: { result?: unknown; error?: ErrorInfo },
+    now: string,
+    owner: string
+  ): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE jobs SET state = ?, result_json = ?, error_json = ?, finished_at = ?, updated_at = ?,
            progress = CASE WHEN ? = 'succeeded' THEN 1 ELSE progress END
-         WHERE id = ?`
-      )
-      .run(
-        state,
-        outcome.result === undefined ? null : JSON.stringify(outcome.result),
-        outcome.error ? JSON.stringify({ code: outcome.error.code, message: outcome.error.message }) : null,
-        now,
-        now,
-        state,
-        id
-      )
+         WHERE id = ? AND owner IS ? AND state = 'running'`
+        )
+        .run(
+          state,
+          outcome.result === undefined ? null : JSON.stringify(outcome.result),
+          outcome.error ? JSON.stringify({ code: outcome.error.code, message: outcome.error.message }) : null,
+          now,
+          now,
+          state,
+          id,
+          owner
+        ).changes > 0
+    )
   }
 
   setState(id: string, state: JobState, now: string): void {
@@ -139,17 +211,13 @@ export class JobsRepo {
       .run(state, finished, now, id)
   }
 
-  /** Crash recovery: jobs whose owning process is gone run again; another live process keeps its own. */
-  requeueInterrupted(isOwnerAlive: (owner: string | null) => boolean, now: string): number {
-    const owners = this.db.prepare(`SELECT DISTINCT owner FROM jobs WHERE state = 'running'`).all() as {
-      owner: string | null
-    }[]
-    const requeue = this.db.prepare(
-      `UPDATE jobs SET state = 'queued', stage = NULL, updated_at = ? WHERE state = 'running' AND owner IS ?`
-    )
-    return owners
-      .filter((row) => !isOwnerAlive(row.owner))
-      .reduce((sum, row) => sum + requeue.run(now, row.owner).changes, 0)
+  /** A stopping process hands its running jobs back: queued again, for whoever holds a lease next. */
+  requeueOwned(owner: string, now: string): number {
+    return this.db
+      .prepare(
+        `UPDATE jobs SET state = 'queued', stage = NULL, updated_at = ? WHERE state = 'running' AND owner = ?`
+      )
+      .run(now, owner).changes
   }
 
   waitingIds(): string[] {
@@ -168,18 +236,22 @@ export class JobsRepo {
 
   private findActiveByKey(key: string): Job | null {
     const row = this.db
-      .prepare(`SELECT * FROM jobs WHERE dedupe_key = ? AND state IN ('queued', 'running', 'waiting')`)
-      .get(key) as JobRow | undefined
+      .prepare(`${SELECT_JOB} WHERE j.dedupe_key = ? AND j.state IN ('queued', 'running', 'waiting')`)
+      .get(Date.now(), key) as JobRow | undefined
     return row ? toJob(row) : null
   }
 }
+
+/** Jobs with `interrupted` worked out from their owner's lease (the first parameter is now, in ms). */
+const SELECT_JOB = `SELECT j.*, (j.state = 'running' AND (o.owner IS NULL OR o.lease_until < ?)) AS interrupted
+  FROM jobs j LEFT JOIN job_owners o ON o.owner = j.owner`
 
 function toJob(row: JobRow): Job {
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
-    state: row.state,
+    state: row.interrupted ? 'interrupted' : row.state,
     stage: row.stage,
     progress: Math.min(1, Math.max(0, row.progress)),
     attempts: row.attempts,

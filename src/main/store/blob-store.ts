@@ -1,10 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { rename, rm, stat, unlink, writeFile, open } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Db } from './database'
+
+/** A file in files/ with no row may be another process's blob on its way in; it is left this long. */
+export const STRAY_GRACE_MS = 30 * 60 * 1000
 
 export interface StoredBlob {
   hash: string
@@ -19,10 +22,8 @@ export interface StoredBlob {
 export class BlobStore {
   private readonly pinned = new Map<string, number>()
 
-  constructor(private readonly deps: { db: Db; blobsDir: string; tmpDir: string }) {
-    mkdirSync(deps.blobsDir, { recursive: true })
-    mkdirSync(deps.tmpDir, { recursive: true })
-  }
+  /** `tmpDir` is this process's own scratch folder (platform/scratch.ts), made when first needed. */
+  constructor(private readonly deps: { db: Db; blobsDir: string; tmpDir: () => string }) {}
 
   absolutePath(relPath: string): string {
     return join(this.deps.blobsDir, relPath)
@@ -74,36 +75,45 @@ export class BlobStore {
     else this.pinned.set(hash, count)
   }
 
-  /** Deletes blobs no row references any more (rows first, then files). */
-  async collectGarbage(): Promise<number> {
+  /**
+   * Deletes blobs no row references (rows first, then files) that were stored more than `graceMs`
+   * ago, and files no row knows (left by a crash) last written over STRAY_GRACE_MS ago: another
+   * process may have just written a blob it has not recorded yet. Never run at start-up: after a
+   * delete, and as the library.gc job.
+   */
+  async collectGarbage(options: { graceMs?: number; now?: number } = {}): Promise<{ blobs: number; strays: number }> {
+    const now = options.now ?? Date.now()
+    const graceMs = options.graceMs ?? 0
+    const cutoff = new Date(now - graceMs).toISOString()
     const orphans = this.deps.db
       .prepare(
-        `SELECT hash, rel_path AS relPath FROM blobs
-         WHERE hash NOT IN (SELECT hash FROM blob_refs)
-           AND hash NOT IN (SELECT content_hash FROM assets)
-           AND hash NOT IN (SELECT thumb_hash FROM assets WHERE thumb_hash IS NOT NULL)`
+        `SELECT b.hash, b.rel_path AS relPath FROM blobs b
+         WHERE b.created_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.hash = b.hash)
+           AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.content_hash = b.hash)
+           AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.thumb_hash = b.hash)`
       )
-      .all() as { hash: string; relPath: string }[]
+      .all(cutoff) as { hash: string; relPath: string }[]
     const doomed = orphans.filter((blob) => !this.pinned.has(blob.hash))
     const remove = this.deps.db.prepare('DELETE FROM blobs WHERE hash = ?')
     this.deps.db.transaction(() => doomed.forEach((blob) => remove.run(blob.hash)))()
     await Promise.all(doomed.map((blob) => unlink(this.absolutePath(blob.relPath)).catch(() => undefined)))
-    return doomed.length
+    return { blobs: doomed.length, strays: this.removeStrays(now - Math.max(graceMs, STRAY_GRACE_MS)) }
   }
 
-  /** Start-up clean-up: empties tmp/ and removes files that no row knows (left by a crash). */
-  sweepStrays(): number {
-    rmSync(this.deps.tmpDir, { recursive: true, force: true })
-    mkdirSync(this.deps.tmpDir, { recursive: true })
-    const known = new Set(
-      (this.deps.db.prepare('SELECT rel_path AS p FROM blobs').all() as { p: string }[]).map((r) => r.p)
-    )
+  /** Files under files/ that no row knows and that were last written before `beforeMs`. */
+  private removeStrays(beforeMs: number): number {
+    const known = this.deps.db.prepare('SELECT 1 FROM blobs WHERE rel_path = ?')
     let removed = 0
     for (const file of walkFiles(this.deps.blobsDir)) {
       const rel = relative(this.deps.blobsDir, file).split(sep).join('/')
-      if (!known.has(rel)) {
+      if (known.get(rel) !== undefined) continue
+      try {
+        if (statSync(file).mtimeMs >= beforeMs) continue
         rmSync(file, { force: true })
         removed += 1
+      } catch {
+        // Removed meanwhile.
       }
     }
     return removed
@@ -121,7 +131,7 @@ export class BlobStore {
   }
 
   private tmpFile(): string {
-    return join(this.deps.tmpDir, `${randomUUID()}.part`)
+    return join(this.deps.tmpDir(), `${randomUUID()}.part`)
   }
 }
 

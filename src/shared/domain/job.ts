@@ -1,10 +1,22 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../errors'
 
-export const JobState = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'])
+/**
+ * `interrupted` is never stored: it is a `running` job whose process stopped renewing its lease
+ * (killed, crashed); another process sharing the library takes it over.
+ */
+export const JobState = z.enum([
+  'queued',
+  'running',
+  'waiting',
+  'interrupted',
+  'succeeded',
+  'failed',
+  'cancelled'
+])
 export type JobState = z.infer<typeof JobState>
 
-export const ACTIVE_JOB_STATES: readonly JobState[] = ['queued', 'running', 'waiting']
+export const ACTIVE_JOB_STATES: readonly JobState[] = ['queued', 'running', 'waiting', 'interrupted']
 
 export const JobError = z.object({ code: z.enum(ERROR_CODES), message: z.string() })
 

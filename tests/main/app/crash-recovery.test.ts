@@ -2,6 +2,9 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { isProcessAlive } from '../../../src/main/jobs/job-owner'
+import { sweepScratch } from '../../../src/main/platform/scratch'
+import { STRAY_GRACE_MS } from '../../../src/main/store/blob-store'
 import { testApp } from '../../support/app'
 import { spawnTs } from '../../support/spawn'
 import { tempDir } from '../../support/temp'
@@ -46,7 +49,14 @@ describe('crash recovery', () => {
     expect(beforeResume.total).toBeLessThan(images.length)
     for (const asset of beforeResume.items)
       expect(existsSync(app.services.blobs.absolutePath(asset.path))).toBe(true)
-    expect(readdirSync(app.paths.tmpDir)).toEqual([])
+    // The killed process's scratch folder stays until it is old enough (a slow process is not a dead
+    // one); once it is, only it goes, never the folder of a process that is alive.
+    expect(readdirSync(app.paths.tmpDir)).toHaveLength(2)
+    expect(sweepScratch(app.paths.tmpDir, { graceMs: 0, isAlive: isProcessAlive })).toBe(1)
+    expect(readdirSync(app.paths.tmpDir)).toHaveLength(1)
+    // Files the killed process wrote but never recorded are invisible, and garbage collection removes
+    // them once they are older than its grace period (here: pretending that time has passed).
+    await app.services.blobs.collectGarbage({ now: Date.now() + STRAY_GRACE_MS + 60_000 })
     const known = new Set(
       (app.db.prepare('SELECT rel_path AS p FROM blobs').all() as { p: string }[]).map((r) => r.p)
     )

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import type { Job } from '../../../src/shared/domain/job'
 import { AppError } from '../../../src/shared/errors'
@@ -14,7 +14,11 @@ import { tempDir } from '../../support/temp'
 
 function setup() {
   const dir = tempDir()
-  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
+  const db = openDatabase({
+    file: join(dir, 'library.db'),
+    backupsDir: join(dir, 'b'),
+    migrations: MIGRATIONS
+  })
   const repo = new JobsRepo(db)
   const bus = new EventBus(true)
   const events: Job[] = []
@@ -154,28 +158,75 @@ describe('JobQueue', () => {
     expect(b.id).toBe(a.id)
   })
 
-  it('requeues jobs left running by a dead process, but not those of a live one', () => {
-    const { repo, db } = setup()
-    const now = new Date().toISOString()
-    for (const [id, owner] of [
-      ['dead', 'some-host:999999'],
-      ['alive', null]
-    ] as const) {
-      repo.insert({
-        id,
+  it('runs only its own queued jobs while the process that queued the others holds its lease', async () => {
+    const { db, repo, bus } = setup()
+    const lease = { leaseMs: 400, renewMs: 100 }
+    const a = new JobQueue({ repo, bus, logger: createSilentLogger(), lease })
+    const b = new JobQueue({
+      repo: new JobsRepo(db),
+      bus: new EventBus(true),
+      logger: createSilentLogger(),
+      lease
+    })
+    const ran: string[] = []
+    const kind = (who: string) =>
+      defineJobKind({
         kind: 'work',
-        title: id,
-        payload: {},
-        parentId: null,
-        assetId: null,
-        dedupeKey: null,
-        createdAt: now
+        concurrency: 1,
+        payload: z.object({}),
+        run: async (_p, ctx) => void ran.push(`${who}:${ctx.job.title}`)
       })
-      db.prepare(`UPDATE jobs SET state = 'running', owner = ? WHERE id = ?`).run(owner, id)
-    }
-    const requeued = repo.requeueInterrupted((owner) => owner === null, now)
-    expect(requeued).toBe(1)
-    expect(repo.get('dead')?.state).toBe('queued')
-    expect(repo.get('alive')?.state).toBe('running')
+    a.start() // holds a lease but cannot run 'work'
+    b.register(kind('b'))
+    b.start()
+    const theirs = a.enqueue({ kind: 'work', title: 'a-job', payload: {} })
+    const mine = b.enqueue({ kind: 'work', title: 'b-job', payload: {} })
+    await b.waitForSettled([mine.id])
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    expect(ran).toEqual(['b:b-job'])
+    expect(repo.get(theirs.id)?.state).toBe('queued')
+    await a.dispose() // gives up its lease: its job is anyone's now
+    await b.waitForSettled([theirs.id])
+    expect(ran).toEqual(['b:b-job', 'b:a-job'])
+    await b.dispose()
+  })
+
+  it('shows a job of a killed process as interrupted, then another process takes it over', async () => {
+    const { db, repo, bus } = setup()
+    const lease = { leaseMs: 300, renewMs: 100 }
+    const gated = gatedKind('work', 1)
+    const dead = new JobQueue({ repo, bus, logger: createSilentLogger(), lease })
+    dead.register(gated.definition)
+    dead.start()
+    const job = dead.enqueue({ kind: 'work', title: 'x', payload: { n: 1 } })
+    await vi.waitFor(() => expect(repo.get(job.id)?.state).toBe('running'))
+    // kill -9: the heartbeat stops, nothing is cleaned up.
+    ;(dead as unknown as { heartbeat: NodeJS.Timeout }).heartbeat.unref()
+    clearInterval((dead as unknown as { heartbeat: NodeJS.Timeout }).heartbeat)
+    await vi.waitFor(() => expect(repo.get(job.id)?.state).toBe('interrupted'), { timeout: 2000 })
+    const ran: string[] = []
+    const heir = new JobQueue({
+      repo: new JobsRepo(db),
+      bus: new EventBus(true),
+      logger: createSilentLogger(),
+      lease
+    })
+    heir.register(
+      defineJobKind({
+        kind: 'work',
+        concurrency: 1,
+        payload: z.object({ n: z.number() }),
+        run: async () => void ran.push('heir')
+      })
+    )
+    heir.start()
+    await heir.waitForSettled([job.id])
+    expect(ran).toEqual(['heir'])
+    expect(repo.get(job.id)).toMatchObject({ state: 'succeeded', attempts: 2 })
+    // The stalled process wakes up and finishes too: its outcome is dropped, the job ran once.
+    gated.gates[0]?.release('late')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(repo.get(job.id)?.result).toBeNull()
+    await heir.dispose()
   })
 })

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AssetsRepo, type NewAsset } from '../../../src/main/store/assets-repo'
@@ -6,10 +7,15 @@ import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase } from '../../../src/main/store/database'
 import { tempDir } from '../../support/temp'
 
+const scratch = (path: string): string => {
+  mkdirSync(path, { recursive: true })
+  return path
+}
+
 async function setup() {
   const dir = tempDir()
   const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
-  const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: join(dir, 'tmp') })
+  const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: () => scratch(join(dir, 'tmp')) })
   const repo = new AssetsRepo(db)
   let n = 0
   const add = async (name: string, kind: NewAsset['kind'] = 'video', extra: Partial<NewAsset> = {}) => {

@@ -1,15 +1,20 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BlobStore } from '../../../src/main/store/blob-store'
+import { BlobStore, STRAY_GRACE_MS } from '../../../src/main/store/blob-store'
 import { MIGRATIONS } from '../../../src/main/app/migrations'
 import { openDatabase } from '../../../src/main/store/database'
 import { tempDir } from '../../support/temp'
 
+const scratch = (path: string): string => {
+  mkdirSync(path, { recursive: true })
+  return path
+}
+
 function setup() {
   const dir = tempDir()
   const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups'), migrations: MIGRATIONS })
-  const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: join(dir, 'tmp') })
+  const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: () => scratch(join(dir, 'tmp')) })
   return { dir, db, blobs }
 }
 
@@ -36,22 +41,27 @@ describe('BlobStore', () => {
       blobs.register(loose, now)
     })()
     blobs.release(loose.hash)
-    expect(await blobs.collectGarbage()).toBe(1)
+    expect((await blobs.collectGarbage()).blobs).toBe(1)
     expect(existsSync(blobs.absolutePath(loose.relPath))).toBe(false)
     expect(existsSync(blobs.absolutePath(held.relPath))).toBe(true)
     blobs.release(held.hash)
-    expect(await blobs.collectGarbage()).toBe(1)
+    expect((await blobs.collectGarbage()).blobs).toBe(1)
   })
 
-  it('sweeps files left by a crash: partial temp files and blobs without a row', async () => {
+  it('removes files no row knows only once they are old: a fresh one may be another process\'s blob on its way in', async () => {
     const { dir, blobs, db } = setup()
     const kept = await blobs.ingestBuffer(Buffer.from('kept'), 'bin')
     blobs.register(kept, new Date().toISOString())
-    writeFileSync(join(dir, 'tmp', 'abc.part'), 'half')
     mkdirSync(join(dir, 'files', 'ff'), { recursive: true })
-    writeFileSync(join(dir, 'files', 'ff', 'orphan.bin'), 'x')
-    expect(blobs.sweepStrays()).toBe(1)
-    expect(readdirSync(join(dir, 'tmp'))).toEqual([])
+    const old = join(dir, 'files', 'ff', 'left-by-a-crash.bin')
+    const fresh = join(dir, 'files', 'ff', 'being-written.bin')
+    writeFileSync(old, 'x')
+    writeFileSync(fresh, 'y')
+    const longAgo = (Date.now() - STRAY_GRACE_MS - 60_000) / 1000
+    utimesSync(old, longAgo, longAgo)
+    expect(await blobs.collectGarbage()).toEqual({ blobs: 0, strays: 1 })
+    expect(existsSync(old)).toBe(false)
+    expect(existsSync(fresh)).toBe(true)
     expect(existsSync(blobs.absolutePath(kept.relPath))).toBe(true)
     db.close()
   })

@@ -45,4 +45,17 @@ CREATE TABLE prices (
 );
 `
 
-export const AI_MIGRATIONS = [{ version: 3, name: 'ai', sql: aiSchema }] as const
+// Version 8: the models a provider listed at its last connection test, for providers that have no
+// row of their own (the one the environment describes).
+export const providerModelsSchema = `
+CREATE TABLE provider_models (
+  provider_id TEXT PRIMARY KEY,
+  models_json TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`
+
+export const AI_MIGRATIONS = [
+  { version: 3, name: 'ai', sql: aiSchema },
+  { version: 8, name: 'provider-models', sql: providerModelsSchema }
+] as const

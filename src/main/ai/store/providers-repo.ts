@@ -78,6 +78,23 @@ export class ProvidersRepo {
     })()
   }
 
+  /** Models remembered for a provider without a row (the environment's). */
+  extraModels(id: string): string[] {
+    const row = this.db.prepare('SELECT models_json FROM provider_models WHERE provider_id = ?').get(id) as
+      | { models_json: string }
+      | undefined
+    return row ? (JSON.parse(row.models_json) as string[]) : []
+  }
+
+  setExtraModels(id: string, models: string[]): void {
+    this.db
+      .prepare(
+        `INSERT INTO provider_models (provider_id, models_json, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(provider_id) DO UPDATE SET models_json = excluded.models_json, updated_at = excluded.updated_at`
+      )
+      .run(id, JSON.stringify(models), new Date().toISOString())
+  }
+
   setModels(id: string, models: string[]): void {
     this.db
       .prepare('UPDATE providers SET models_json = ?, updated_at = ? WHERE id = ?')

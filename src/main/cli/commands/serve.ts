@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
 import { rendererDir } from '../../platform/package-info'
+import { bindingNotice } from '../../server/binding'
 import { withApp, type GlobalOptions } from '../context'
 import { EXIT_OK } from '../output'
 
@@ -17,7 +18,7 @@ export function registerServe(program: Command, run: (code: Promise<number>) => 
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .action((options: ServeOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: true }, async (_ctx, app) => {
+        withApp({ ...program.opts(), ...options }, { runJobs: true, housekeeping: true }, async (_ctx, app) => {
           const port = Number(options.port)
           if (!Number.isInteger(port) || port < 0 || port > 65535) {
             throw new AppError('VALIDATION_FAILED', '--port must be a number between 0 and 65535.')
@@ -25,6 +26,8 @@ export function registerServe(program: Command, run: (code: Promise<number>) => 
           const { startWebServer } = await import('../../server/web-server')
           const server = await startWebServer({ app, rendererDir: rendererDir(), host: options.host, port })
           process.stdout.write(`Framewise is running at ${server.url}\n`)
+          // Bound beyond this machine: say which addresses work and that the token is the only guard.
+          for (const line of bindingNotice(options.host, server.port, server.token)) process.stderr.write(`${line}\n`)
           process.stdout.write(`Data folder: ${app.paths.dataDir}\nPress Ctrl+C to stop.\n`)
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve)

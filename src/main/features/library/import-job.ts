@@ -57,18 +57,21 @@ async function importOne(
   const staged = isInside(deps.stagingDir, file)
   try {
     const { asset, duplicate } = await deps.importer.importFile(file, { signal: ctx.signal })
-    if (duplicate) {
-      report.duplicates.push({ path: file, assetId: asset.id })
-      return
+    if (duplicate) report.duplicates.push({ path: file, assetId: asset.id })
+    else {
+      report.imported.push({ path: file, assetId: asset.id })
+      changes.add(asset.id)
     }
-    report.imported.push({ path: file, assetId: asset.id })
-    changes.add(asset.id)
-    ctx.enqueueChild({
-      kind: THUMBNAIL_JOB,
-      title: asset.name,
-      payload: { assetId: asset.id },
-      assetId: asset.id
-    })
+    // A duplicate whose preview an interrupted run never made gets it now (or adopts the job that
+    // is still queued for it), so this import is not done before its files are.
+    if (!duplicate || asset.thumb.state === 'pending')
+      ctx.enqueueChild({
+        kind: THUMBNAIL_JOB,
+        title: asset.name,
+        payload: { assetId: asset.id },
+        assetId: asset.id,
+        dedupeKey: `${THUMBNAIL_JOB}:${asset.id}`
+      })
   } catch (error) {
     if (ctx.signal.aborted) throw error
     const info = toErrorInfo(error)

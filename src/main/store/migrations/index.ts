@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial'
+import { searchRowsSchema } from './009-search-rows'
 
 export interface Migration {
   version: number
@@ -7,7 +8,16 @@ export interface Migration {
 }
 
 /** The foundation every feature builds on: blobs, assets, search, jobs, settings. */
-export const STORE_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }]
+export const STORE_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initialSchema },
+  // Garbage collection asks "does anything still use this blob?" one blob at a time.
+  {
+    version: 7,
+    name: 'blob-lookups',
+    sql: `CREATE INDEX IF NOT EXISTS assets_thumb_hash ON assets(thumb_hash);`
+  },
+  { version: 9, name: 'search-rows', sql: searchRowsSchema }
+]
 
 /**
  * Features bring their own migrations; the numbers are global and append only (a released migration

@@ -47,6 +47,10 @@ export const en = {
     noResults: 'Nothing matches “{{query}}”.',
     count_one: '{{count}} item',
     count_other: '{{count}} items',
+    // A broad search counts up to a cap: "5,000+ items".
+    countAtLeast_one: '{{count, number}}+ item',
+    countAtLeast_other: '{{count, number}}+ items',
+    matchIn: { name: 'Name', metadata: 'Details', text: 'Text' },
     importStarted_one: 'Importing {{count}} file…',
     importStarted_other: 'Importing {{count}} files…',
     importFinished: 'Import finished',
@@ -106,6 +110,7 @@ export const en = {
       queued: 'Queued',
       running: 'Running',
       waiting: 'Waiting',
+      interrupted: 'Interrupted',
       succeeded: 'Done',
       failed: 'Failed',
       cancelled: 'Cancelled'
@@ -176,13 +181,30 @@ export const en = {
       custom: 'Custom'
     },
     title: 'AI providers',
-    hint: 'Keys are kept in the system keychain, never in the library or the interface. Local servers never use a proxy.',
+    hint: 'Keys never go into the library or the interface. Local servers never use a proxy.',
+    keyStore: {
+      keychain: 'This run keeps keys in the system keychain.',
+      file: 'This run keeps keys in a file only your user can read: {{file}}',
+      memory: 'This run keeps keys in memory only; they are gone when it stops.'
+    },
     add: 'Add provider',
     empty:
       'No provider yet. Add OpenAI, Azure OpenAI, OpenRouter, DeepSeek, Qwen, a local Ollama or LM Studio, or any OpenAI-compatible server.',
     edit: 'Edit',
     remove: 'Remove',
-    removeConfirm: 'Remove “{{name}}” and its key?',
+    removeTitle: 'Remove “{{name}}”?',
+    removeBody: 'Its settings and its stored key are deleted. Results already in the library stay.',
+    fromEnvironment: 'From the environment (OPENAI_API_KEY)',
+    noModelsYet: 'Test the connection to {{name}} to list its models here.',
+    hints: {
+      vision: 'images',
+      reasoning: 'reasoning',
+      audio: 'audio',
+      image: 'image output',
+      transcription: 'transcription',
+      speech: 'speech',
+      embedding: 'embeddings'
+    },
     test: 'Test connection',
     testing: 'Testing…',
     testOk: 'Connected in {{ms}} ms · {{count}} models',

@@ -47,6 +47,9 @@ export const zhCN: Messages = {
     noResults: '没有与“{{query}}”匹配的内容。',
     count_one: '{{count}} 项',
     count_other: '{{count}} 项',
+    countAtLeast_one: '{{count, number}}+ 项',
+    countAtLeast_other: '{{count, number}}+ 项',
+    matchIn: { name: '名称', metadata: '详情', text: '文本' },
     importStarted_one: '正在导入 {{count}} 个文件…',
     importStarted_other: '正在导入 {{count}} 个文件…',
     importFinished: '导入完成',
@@ -105,6 +108,7 @@ export const zhCN: Messages = {
       queued: '排队中',
       running: '进行中',
       waiting: '等待中',
+      interrupted: '已中断',
       succeeded: '已完成',
       failed: '失败',
       cancelled: '已取消'
@@ -169,13 +173,30 @@ export const zhCN: Messages = {
       custom: '自定义'
     },
     title: 'AI 服务提供方',
-    hint: '密钥保存在系统钥匙串中，绝不写入资料库或界面。本地服务从不走代理。',
+    hint: '密钥绝不写入资料库或界面。本地服务从不走代理。',
+    keyStore: {
+      keychain: '本次运行把密钥保存在系统钥匙串中。',
+      file: '本次运行把密钥保存在只有你的用户能读取的文件中：{{file}}',
+      memory: '本次运行只在内存中保存密钥，结束后即消失。'
+    },
     add: '添加提供方',
     empty:
       '还没有提供方。可以添加 OpenAI、Azure OpenAI、OpenRouter、DeepSeek、通义千问、本地 Ollama 或 LM Studio，或任何兼容 OpenAI 的服务。',
     edit: '编辑',
     remove: '删除',
-    removeConfirm: '删除“{{name}}”及其密钥？',
+    removeTitle: '删除“{{name}}”？',
+    removeBody: '其设置和已保存的密钥将被删除。资料库中已有的结果会保留。',
+    fromEnvironment: '来自环境变量（OPENAI_API_KEY）',
+    noModelsYet: '测试与 {{name}} 的连接后，这里会列出它的模型。',
+    hints: {
+      vision: '图像',
+      reasoning: '推理',
+      audio: '音频',
+      image: '出图',
+      transcription: '转写',
+      speech: '语音合成',
+      embedding: '向量'
+    },
     test: '测试连接',
     testing: '测试中…',
     testOk: '已连接，耗时 {{ms}} 毫秒 · {{count}} 个模型',

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { Job } from '@shared/domain/job'
+import { ACTIVE_JOB_STATES, type Job } from '@shared/domain/job'
 
 export function jobKindLabel(t: TFunction, kind: string): string {
   return t(`jobs.kinds.${kind}`, { defaultValue: t('jobs.kinds.other') })
@@ -10,13 +10,14 @@ export function jobStageLabel(t: TFunction, stage: string | null): string | null
 }
 
 export function isActive(job: Job): boolean {
-  return job.state === 'queued' || job.state === 'running' || job.state === 'waiting'
+  return ACTIVE_JOB_STATES.includes(job.state)
 }
 
 export const STATE_COLOR: Record<Job['state'], string> = {
   queued: 'gray',
   running: 'indigo',
   waiting: 'yellow',
+  interrupted: 'orange',
   succeeded: 'teal',
   failed: 'red',
   cancelled: 'gray'

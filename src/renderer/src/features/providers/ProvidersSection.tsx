@@ -1,11 +1,14 @@
-import { Alert, Badge, Button, Group, Menu, Paper, Stack, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Menu, Modal, Paper, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { IconCheck, IconPlus, IconStarFilled } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionTest, Provider, ProviderKind } from '@shared/domain/provider'
 import { errorInfo } from '../../api/client'
 import { usePresets, useProviders, useRemoveProvider, useTestProvider } from '../../api/ai-hooks'
+import { useAppInfo } from '../../api/hooks'
 import { errorText } from '../../i18n/error-text'
+import { notifyError } from '../../i18n/notify-error'
 import { Section } from '../settings/Section'
 import { ProviderEditor } from './ProviderEditor'
 
@@ -16,8 +19,10 @@ export function ProvidersSection() {
   const { data: providers = [] } = useProviders()
   const { data: presets = [] } = usePresets()
   const [editing, setEditing] = useState<Editing>(null)
+  const { data: info } = useAppInfo()
+  const where = info ? ` ${t(`providers.keyStore.${info.keyStore}`, { file: info.keyFile ?? '' })}` : ''
   return (
-    <Section title={t('providers.title')} hint={t('providers.hint')} testId="settings-providers">
+    <Section title={t('providers.title')} hint={`${t('providers.hint')}${where}`} testId="settings-providers">
       <Group>
         <Menu position="bottom-start" withinPortal>
           <Menu.Target>
@@ -71,6 +76,8 @@ function ProviderRow({ provider, onEdit }: { provider: Provider; onEdit: () => v
   const test = useTestProvider()
   const remove = useRemoveProvider()
   const [result, setResult] = useState<ConnectionTest | null>(null)
+  const [confirming, confirm] = useDisclosure(false)
+  const fromEnvironment = provider.id === 'env'
   const key = !provider.hasKey
     ? ['red', t('providers.keyMissing')]
     : provider.keySource === 'store'
@@ -107,6 +114,11 @@ function ProviderRow({ provider, onEdit }: { provider: Provider; onEdit: () => v
             <Badge variant="light" size="sm" color={key[0]}>
               {key[1]}
             </Badge>
+            {fromEnvironment && (
+              <Badge variant="outline" size="sm" color="gray" tt="none" data-testid="provider-from-env">
+                {t('providers.fromEnvironment')}
+              </Badge>
+            )}
           </Group>
           <Text size="xs" c="dimmed" truncate="end">
             {provider.baseURL}
@@ -122,23 +134,49 @@ function ProviderRow({ provider, onEdit }: { provider: Provider; onEdit: () => v
           >
             {t('providers.test')}
           </Button>
-          <Button size="xs" variant="default" onClick={onEdit}>
-            {t('providers.edit')}
+          {/* The environment's provider is set where it comes from, not here. */}
+          {!fromEnvironment && (
+            <>
+              <Button size="xs" variant="default" onClick={onEdit}>
+                {t('providers.edit')}
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                onClick={confirm.open}
+                data-testid="provider-remove"
+              >
+                {t('providers.remove')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {result && <TestResult result={result} />}
+      <Modal
+        opened={confirming}
+        onClose={confirm.close}
+        title={t('providers.removeTitle', { name: provider.name })}
+        centered
+      >
+        <Text size="sm">{t('providers.removeBody')}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={confirm.close}>
+            {t('common.cancel')}
           </Button>
           <Button
-            size="xs"
-            variant="subtle"
             color="red"
+            loading={remove.isPending}
             onClick={() =>
-              window.confirm(t('providers.removeConfirm', { name: provider.name })) &&
-              remove.mutate(provider.id)
+              remove.mutate(provider.id, { onSuccess: confirm.close, onError: (e) => notifyError(t, e) })
             }
+            data-testid="provider-remove-confirm"
           >
             {t('providers.remove')}
           </Button>
         </Group>
-      </Group>
-      {result && <TestResult result={result} />}
+      </Modal>
     </Paper>
   )
 }
@@ -158,10 +196,7 @@ function TestResult({ result }: { result: ConnectionTest }) {
       </Alert>
     )
   }
-  const text = errorText(t, {
-    code: (result.error?.code ?? 'INTERNAL') as never,
-    message: result.error?.message ?? ''
-  })
+  const text = errorText(t, { code: result.error?.code ?? 'INTERNAL', message: result.error?.message ?? '' })
   return (
     <Alert mt="sm" color="red" title={text.title} data-testid="provider-test-result" data-ok="false">
       {text.detail}

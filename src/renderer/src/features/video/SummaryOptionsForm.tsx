@@ -1,7 +1,8 @@
-import { Autocomplete, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
+import { NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { SummaryOptionsInput } from '@shared/domain/video'
 import { useProviders } from '../../api/ai-hooks'
+import { ModelPicker } from '../providers/ModelPicker'
 
 const TRANSCRIBE_MODELS = ['whisper-1', 'gpt-4o-transcribe', 'gpt-4o-mini-transcribe']
 const LANGUAGES = ['en', 'zh', 'es', 'fr', 'de', 'ja', 'ko', 'pt', 'it', 'ru', 'ar', 'hi']
@@ -18,20 +19,18 @@ export function SummaryOptionsForm({ value, onChange, hasAudio, hasVideo }: Prop
   const { t } = useTranslation()
   const { data: providers = [] } = useProviders()
   const provider = providers.find((p) => p.isDefault) ?? providers[0]
-  const models = [...new Set(provider?.models ?? [])].filter(
-    (m) => !/whisper|tts|transcribe|dall-e|image|embedding/.test(m)
-  )
   const set = (patch: Partial<SummaryOptionsInput>): void => onChange({ ...value, ...patch })
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Autocomplete
+        <ModelPicker
           label={t('video.options.model')}
           placeholder={provider?.defaultModels.summary ?? t('video.options.modelDefault')}
-          data={models}
-          value={value.model ?? ''}
-          onChange={(model) => set({ model: model.trim() || undefined })}
-          data-testid="option-model"
+          provider={provider}
+          purpose={hasVideo ? 'vision' : 'chat'}
+          value={value.model}
+          onChange={(model) => set({ model })}
+          testId="option-model"
         />
         <Select
           label={t('video.options.language')}
@@ -56,12 +55,14 @@ export function SummaryOptionsForm({ value, onChange, hasAudio, hasVideo }: Prop
           />
         )}
         {hasAudio && (
-          <Autocomplete
+          <ModelPicker
             label={t('video.options.transcribeModel')}
-            description={t('video.options.transcribeHint')}
-            data={TRANSCRIBE_MODELS}
-            value={value.transcribeModel ?? 'whisper-1'}
-            onChange={(model) => set({ transcribeModel: model.trim() || 'whisper-1' })}
+            placeholder="whisper-1"
+            provider={provider}
+            purpose="transcription"
+            suggested={TRANSCRIBE_MODELS}
+            value={value.transcribeModel}
+            onChange={(model) => set({ transcribeModel: model ?? 'whisper-1' })}
           />
         )}
       </SimpleGrid>
