@@ -1,4 +1,5 @@
 import type { Asset, AssetKind, MediaMetadata } from '@shared/domain/asset'
+import { errorCodeOf } from '@shared/errors'
 
 /** An assets row with the paths of its original and thumbnail blobs (SELECT_ASSET's columns). */
 export interface AssetRow {
@@ -14,6 +15,7 @@ export interface AssetRow {
   metadata_json: string
   thumb_state: Asset['thumb']['state']
   source_path: string | null
+  problem_json: string | null
   created_at: string
   rel_path: string
   thumb_rel: string | null
@@ -54,6 +56,13 @@ export function toAsset(row: AssetRow): Asset {
     metadata: JSON.parse(row.metadata_json) as MediaMetadata,
     thumb: { state: row.thumb_state, path: row.thumb_rel },
     sourcePath: row.source_path,
+    problem: readProblem(row.problem_json),
     createdAt: row.created_at
   }
+}
+
+function readProblem(json: string | null): Asset['problem'] {
+  if (!json) return null
+  const raw = JSON.parse(json) as { code?: unknown; message?: unknown }
+  return { code: errorCodeOf(raw.code, 'MEDIA_CORRUPT'), message: String(raw.message ?? '') }
 }

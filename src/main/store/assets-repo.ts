@@ -121,6 +121,13 @@ export class AssetsRepo {
     })()
   }
 
+  /** Records (or clears) why the file could not be read for its preview. */
+  setProblem(id: string, problem: { code: string; message: string } | null): void {
+    this.db
+      .prepare('UPDATE assets SET problem_json = ?, updated_at = ? WHERE id = ?')
+      .run(problem ? JSON.stringify(problem) : null, new Date().toISOString(), id)
+  }
+
   setThumbnail(id: string, state: Asset['thumb']['state'], thumbHash: string | null): void {
     const { changes } = this.db
       .prepare('UPDATE assets SET thumb_state = ?, thumb_hash = ?, updated_at = ? WHERE id = ?')

@@ -45,6 +45,8 @@ export const Asset = z.object({
   metadata: MediaMetadata,
   thumb: z.object({ state: ThumbState, path: z.string().nullable() }),
   sourcePath: z.string().nullable(),
+  /** Set when the file could not be decoded for its preview: damaged, or not what its name says. */
+  problem: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
   createdAt: z.string()
 })
 export type Asset = z.infer<typeof Asset>

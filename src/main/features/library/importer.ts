@@ -40,7 +40,8 @@ export class Importer {
 
   async importFile(
     path: string,
-    options: { signal?: AbortSignal; name?: string } = {}
+    /** `uploaded`: a copy the web UI staged; its temporary path is not where the file came from. */
+    options: { signal?: AbortSignal; name?: string; uploaded?: boolean } = {}
   ): Promise<ImportedFile> {
     const info = await stat(path)
     if (!info.isFile()) throw new AppError('FILE_UNREADABLE', `${basename(path)} is not a regular file.`)
@@ -59,7 +60,8 @@ export class Importer {
     await this.assertDiskSpace(info.size)
     const blob = await this.deps.blobs.ingestFile(path, extensionOf(path), options.signal)
     try {
-      return this.commit(blob, described, { path, name: options.name ?? basename(path), source })
+      const origin = { path: options.uploaded ? null : path, name: options.name ?? basename(path), source }
+      return this.commit(blob, described, origin)
     } finally {
       this.deps.blobs.release(blob.hash)
     }
@@ -79,10 +81,10 @@ export class Importer {
   private commit(
     blob: { hash: string; relPath: string; size: number },
     { probe, ...described }: Described,
-    origin: { path: string; name: string; source: SourceStat }
+    origin: { path: string | null; name: string; source: SourceStat }
   ): ImportedFile {
     return this.deps.db.transaction((): ImportedFile => {
-      this.deps.facts.rememberSource(origin.source, blob.hash)
+      if (origin.path) this.deps.facts.rememberSource(origin.source, blob.hash)
       const existing = this.deps.assets.findByHash(blob.hash)
       if (existing) return { asset: existing, duplicate: true }
       const now = new Date().toISOString()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppError } from '@shared/errors'
+import { AppError, toErrorInfo, type ErrorCode } from '@shared/errors'
 import type { EventBus } from '../../platform/event-bus'
 import type { MediaTools } from '../../platform/ffmpeg/media-tools'
 import type { Db } from '../../store/database'
@@ -9,6 +9,8 @@ import { makeThumbnail } from '../../media/image/thumbnails'
 import { defineJobKind } from '../../jobs/job-kind'
 
 export const THUMBNAIL_JOB = 'asset.thumbnail'
+
+const DAMAGE_CODES: readonly ErrorCode[] = ['MEDIA_CORRUPT', 'MEDIA_DECODE_FAILED', 'MEDIA_UNSUPPORTED', 'MEDIA_TOO_LARGE']
 
 export interface ThumbnailJobDeps {
   db: Db
@@ -37,7 +39,7 @@ export function thumbnailJobKind(deps: ThumbnailJobDeps) {
           signal: ctx.signal
         })
       } catch (error) {
-        if (!ctx.signal.aborted) markFailed(deps, assetId)
+        if (!ctx.signal.aborted) markFailed(deps, assetId, error)
         throw error
       }
       const blob = await deps.blobs.ingestBuffer(data, 'webp')
@@ -55,8 +57,11 @@ export function thumbnailJobKind(deps: ThumbnailJobDeps) {
   })
 }
 
-function markFailed(deps: ThumbnailJobDeps, assetId: string): void {
+/** A preview that fails because the file cannot be decoded marks the asset as damaged. */
+function markFailed(deps: ThumbnailJobDeps, assetId: string, error: unknown): void {
   if (!deps.assets.get(assetId)) return
   deps.assets.setThumbnail(assetId, 'failed', null)
+  const info = toErrorInfo(error)
+  if (DAMAGE_CODES.includes(info.code)) deps.assets.setProblem(assetId, { code: info.code, message: info.message })
   deps.bus.emit('library.changed', { reason: 'updated', ids: [assetId] })
 }

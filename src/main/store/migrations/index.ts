@@ -16,7 +16,9 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
     name: 'blob-lookups',
     sql: `CREATE INDEX IF NOT EXISTS assets_thumb_hash ON assets(thumb_hash);`
   },
-  { version: 9, name: 'search-rows', sql: searchRowsSchema }
+  { version: 9, name: 'search-rows', sql: searchRowsSchema },
+  // Why a file could not be decoded (damaged, or not what its name says), shown once, plainly.
+  { version: 11, name: 'asset-problem', sql: 'ALTER TABLE assets ADD COLUMN problem_json TEXT;' }
 ]
 
 /**

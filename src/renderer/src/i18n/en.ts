@@ -63,6 +63,8 @@ export const en = {
     deleted_other: '{{count}} items deleted'
   },
   asset: {
+    damagedBody:
+      'Framewise could not read this file, so it cannot be played, previewed or summarised. The file in the library is kept as it was imported.',
     openInVideo: 'Open in Video',
     details: 'Details',
     kind: 'Type',

@@ -62,6 +62,7 @@ export const zhCN: Messages = {
     deleted_other: '已删除 {{count}} 项'
   },
   asset: {
+    damagedBody: 'Framewise 无法读取此文件，因此无法播放、预览或生成摘要。资料库中保留了导入时的原文件。',
     openInVideo: '在视频页打开',
     details: '详细信息',
     kind: '类型',

@@ -19,6 +19,7 @@ const item = (name: string, match: LibraryItem['match']): LibraryItem => ({
   metadata: {},
   thumb: { state: 'ready', path: `bb/${name}.webp` },
   sourcePath: null,
+  problem: null,
   createdAt: '2026-01-01T00:00:00Z',
   match
 })

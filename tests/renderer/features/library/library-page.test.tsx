@@ -19,6 +19,7 @@ const asset = (name: string, over: Partial<Asset> = {}): Asset => ({
   metadata: {},
   thumb: { state: 'ready', path: `bb/${name}.webp` },
   sourcePath: null,
+  problem: null,
   createdAt: '2026-01-01T00:00:00Z',
   ...over
 })

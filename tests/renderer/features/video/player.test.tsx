@@ -19,6 +19,7 @@ const phoneVideo: Asset = {
   metadata: { videoCodec: 'hevc' },
   thumb: { state: 'ready', path: 'bb/thumb.webp' },
   sourcePath: null,
+  problem: null,
   createdAt: '2026-01-01T00:00:00Z'
 }
 

@@ -8,6 +8,7 @@ import type { Asset } from '@shared/domain/asset'
 import { useDeleteAssets } from '../../api/hooks'
 import { mediaUrl } from '../../api/media-url'
 import { notifyError } from '../../i18n/notify-error'
+import { DamagedNotice } from './DamagedNotice'
 import { AssetProperties } from './AssetProperties'
 
 export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: () => void }) {
@@ -40,9 +41,10 @@ export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: 
           <Text fw={600} size="lg" style={{ wordBreak: 'break-word' }} data-testid="asset-drawer-name">
             {asset.name}
           </Text>
+          {asset.problem && <DamagedNotice problem={asset.problem} />}
           {/* Actions first: the properties table can be long. */}
           <Group justify="flex-start" gap="xs">
-            {asset.kind !== 'image' && (
+            {asset.kind !== 'image' && !asset.problem && (
               <Button
                 component={Link}
                 href={`/video/${asset.id}`}

@@ -1,4 +1,5 @@
-import { Alert, Loader } from '@mantine/core'
+import { Alert, Loader, Stack, Title } from '@mantine/core'
+import { DamagedNotice } from '../library/DamagedNotice'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
 import { errorInfo } from '../../api/client'
@@ -25,9 +26,14 @@ function VideoById({ assetId }: { assetId: string }) {
       </Alert>
     )
   }
-  return asset.data.kind === 'image' ? (
-    <Alert color="yellow">{t('video.notVideo')}</Alert>
-  ) : (
-    <VideoWorkspace key={assetId} asset={asset.data} />
-  )
+  if (asset.data.kind === 'image') return <Alert color="yellow">{t('video.notVideo')}</Alert>
+  // A file that cannot be decoded offers nothing that cannot work: no player, no summary, no estimate.
+  if (asset.data.problem)
+    return (
+      <Stack gap="md" maw={760} data-testid="page-video-damaged">
+        <Title order={3}>{asset.data.name}</Title>
+        <DamagedNotice problem={asset.data.problem} />
+      </Stack>
+    )
+  return <VideoWorkspace key={assetId} asset={asset.data} />
 }
