@@ -27,7 +27,9 @@ interface Run {
 
 function cli(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -39,7 +41,8 @@ function cli(args: string[]): Promise<Run> {
 
 async function json<T>(args: string[]): Promise<T> {
   const run = await cli([...args, '--json'])
-  if (run.code !== 0) throw new Error(`framewise ${args.join(' ')} exited ${run.code}: ${run.stdout}${run.stderr}`)
+  if (run.code !== 0)
+    throw new Error(`framewise ${args.join(' ')} exited ${run.code}: ${run.stdout}${run.stderr}`)
   return JSON.parse(run.stdout) as T
 }
 
@@ -72,7 +75,8 @@ async function settled(timeoutMs: number): Promise<Job[]> {
     const { jobs } = await json<{ jobs: Job[] }>(['jobs'])
     const active = jobs.filter((j) => ['queued', 'running', 'waiting', 'interrupted'].includes(j.state))
     if (active.length === 0) return jobs
-    if (Date.now() > deadline) throw new Error(`still active: ${JSON.stringify(active.map((j) => [j.kind, j.state]))}`)
+    if (Date.now() > deadline)
+      throw new Error(`still active: ${JSON.stringify(active.map((j) => [j.kind, j.state]))}`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
 }
@@ -123,7 +127,11 @@ describe('many processes, one library', () => {
     expect(jobs.filter((j) => j.state === 'failed')).toEqual([])
     // A job runs once: a second attempt would mean two processes ran it.
     expect(jobs.filter((j) => j.attempts !== 1).map((j) => [j.kind, j.attempts])).toEqual([])
-    const library = await json<{ items: (Asset & { file: string })[]; total: number }>(['library', '--limit', '500'])
+    const library = await json<{ items: (Asset & { file: string })[]; total: number }>([
+      'library',
+      '--limit',
+      '500'
+    ])
     expect(library.total).toBe(ROUNDS * 9)
     expect(library.items.every((asset) => asset.thumb.state === 'ready' && existsSync(asset.file))).toBe(true)
     const db = new Database(join(dataDir, 'library.db'), { readonly: true })
@@ -134,11 +142,15 @@ describe('many processes, one library', () => {
   it('finishes the import of a CLI process killed with SIGKILL in another process', async () => {
     const folder = await images(join(tempDir('framewise-many-kill-'), 'big'), 40, 'kill')
     const before = (await json<{ total: number }>(['library', '--limit', '1'])).total
-    const child = spawn(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
-    await new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    // Killed once the first files are in (their previews are being queued), well before the 40th.
+    await new Promise<void>((resolve, reject) => {
       child.stderr?.on('data', (c: Buffer) => {
-        if (/library\.import.*running/.test(c.toString())) resolve()
+        if (/asset\.thumbnail/.test(c.toString())) resolve()
       })
+      child.once('exit', () => reject(new Error('the import finished before it could be killed')))
     })
     child.kill('SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
