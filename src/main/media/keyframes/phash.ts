@@ -1,7 +1,3 @@
-import { lazyModule } from '../../platform/lazy-module'
-
-const sharp = lazyModule<typeof import('sharp').default>('sharp')
-
 /** A 9×8 grey thumbnail (72 bytes): the perceptual signature of a frame. */
 export type Signature = Uint8Array
 
@@ -9,12 +5,6 @@ export const SIGNATURE_BYTES = 72
 
 /** Gradients weaker than this (grey levels) are treated as flat: their sign is noise. */
 const FLAT = 3
-
-export async function signatureOf(image: Buffer | string): Promise<Signature> {
-  return new Uint8Array(
-    await sharp()(image, { failOn: 'none' }).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer()
-  )
-}
 
 /**
  * Difference-hash distance (0–64) that ignores flat areas: a bit counts only where at least one of
