@@ -184,6 +184,7 @@ export const en = {
     },
     title: 'AI providers',
     hint: 'Keys never go into the library or the interface. Local servers never use a proxy.',
+    hintWithStore: '{{hint}} {{where}}',
     keyStore: {
       keychain: 'This run keeps keys in the system keychain.',
       file: 'This run keeps keys in a file only your user can read: {{file}}',

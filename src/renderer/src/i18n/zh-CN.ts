@@ -175,6 +175,7 @@ export const zhCN: Messages = {
     },
     title: 'AI 服务提供方',
     hint: '密钥绝不写入资料库或界面。本地服务从不走代理。',
+    hintWithStore: '{{hint}}{{where}}',
     keyStore: {
       keychain: '本次运行把密钥保存在系统钥匙串中。',
       file: '本次运行把密钥保存在只有你的用户能读取的文件中：{{file}}',

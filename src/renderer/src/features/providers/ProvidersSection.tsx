@@ -20,9 +20,14 @@ export function ProvidersSection() {
   const { data: presets = [] } = usePresets()
   const [editing, setEditing] = useState<Editing>(null)
   const { data: info } = useAppInfo()
-  const where = info ? ` ${t(`providers.keyStore.${info.keyStore}`, { file: info.keyFile ?? '' })}` : ''
+  const hint = info
+    ? t('providers.hintWithStore', {
+        hint: t('providers.hint'),
+        where: t(`providers.keyStore.${info.keyStore}`, { file: info.keyFile ?? '' })
+      })
+    : t('providers.hint')
   return (
-    <Section title={t('providers.title')} hint={`${t('providers.hint')}${where}`} testId="settings-providers">
+    <Section title={t('providers.title')} hint={hint} testId="settings-providers">
       <Group>
         <Menu position="bottom-start" withinPortal>
           <Menu.Target>
