@@ -31,7 +31,9 @@ export class ProviderService {
   async list(): Promise<Provider[]> {
     const rows = this.deps.repo.list()
     const env = this.envRow()
-    const all = env ? [...rows, { ...env, isDefault: !rows.some((r) => r.isDefault) && rows.length === 0 }] : rows
+    const all = env
+      ? [...rows, { ...env, isDefault: !rows.some((r) => r.isDefault) && rows.length === 0 }]
+      : rows
     return Promise.all(all.map((row) => this.toProvider(row)))
   }
 

@@ -70,7 +70,8 @@ export class JobQueue {
   /** Leases of processes on this machine that no longer exist end now rather than when they expire. */
   private endDeadLeases(): void {
     for (const lease of this.deps.repo.leasesOnHost(this.owner.host)) {
-      if (lease.owner !== this.owner.id && !isProcessAlive(lease.pid)) this.deps.repo.releaseLease(lease.owner)
+      if (lease.owner !== this.owner.id && !isProcessAlive(lease.pid))
+        this.deps.repo.releaseLease(lease.owner)
     }
   }
 

@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { rename, rm, stat, unlink, writeFile, open } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { Transform } from 'node:stream'
@@ -81,7 +89,9 @@ export class BlobStore {
    * process may have just written a blob it has not recorded yet. Never run at start-up: after a
    * delete, and as the library.gc job.
    */
-  async collectGarbage(options: { graceMs?: number; now?: number } = {}): Promise<{ blobs: number; strays: number }> {
+  async collectGarbage(
+    options: { graceMs?: number; now?: number } = {}
+  ): Promise<{ blobs: number; strays: number }> {
     const now = options.now ?? Date.now()
     const graceMs = options.graceMs ?? 0
     const cutoff = new Date(now - graceMs).toISOString()

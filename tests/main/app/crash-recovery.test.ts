@@ -62,9 +62,7 @@ describe('crash recovery', () => {
     )
     expect(filesUnder(app.paths.blobsDir).filter((file) => !known.has(file))).toEqual([])
 
-    const [importJob] = app.services.jobs
-      .list({ limit: 100 })
-      .filter((job) => job.kind === 'library.import')
+    const [importJob] = app.services.jobs.list({ limit: 100 }).filter((job) => job.kind === 'library.import')
     expect(importJob?.attempts).toBeGreaterThanOrEqual(1)
     await app.services.jobs.waitForSettled([importJob?.id as string])
     expect(app.services.jobs.get(importJob?.id as string)).toMatchObject({ state: 'succeeded', attempts: 2 })

@@ -14,7 +14,11 @@ const scratch = (path: string): string => {
 
 async function setup() {
   const dir = tempDir()
-  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'b'), migrations: MIGRATIONS })
+  const db = openDatabase({
+    file: join(dir, 'library.db'),
+    backupsDir: join(dir, 'b'),
+    migrations: MIGRATIONS
+  })
   const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: () => scratch(join(dir, 'tmp')) })
   const repo = new AssetsRepo(db)
   let n = 0

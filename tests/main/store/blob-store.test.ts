@@ -13,7 +13,11 @@ const scratch = (path: string): string => {
 
 function setup() {
   const dir = tempDir()
-  const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups'), migrations: MIGRATIONS })
+  const db = openDatabase({
+    file: join(dir, 'library.db'),
+    backupsDir: join(dir, 'backups'),
+    migrations: MIGRATIONS
+  })
   const blobs = new BlobStore({ db, blobsDir: join(dir, 'files'), tmpDir: () => scratch(join(dir, 'tmp')) })
   return { dir, db, blobs }
 }
@@ -48,7 +52,7 @@ describe('BlobStore', () => {
     expect((await blobs.collectGarbage()).blobs).toBe(1)
   })
 
-  it('removes files no row knows only once they are old: a fresh one may be another process\'s blob on its way in', async () => {
+  it("removes files no row knows only once they are old: a fresh one may be another process's blob on its way in", async () => {
     const { dir, blobs, db } = setup()
     const kept = await blobs.ingestBuffer(Buffer.from('kept'), 'bin')
     blobs.register(kept, new Date().toISOString())

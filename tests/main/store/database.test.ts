@@ -11,7 +11,11 @@ import { tempDir } from '../../support/temp'
 describe('openDatabase', () => {
   it('creates the schema with WAL, foreign keys and a trigram FTS table', () => {
     const dir = tempDir()
-    const db = openDatabase({ file: join(dir, 'library.db'), backupsDir: join(dir, 'backups'), migrations: MIGRATIONS })
+    const db = openDatabase({
+      file: join(dir, 'library.db'),
+      backupsDir: join(dir, 'backups'),
+      migrations: MIGRATIONS
+    })
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
@@ -67,7 +71,9 @@ describe('openDatabase', () => {
     const raw = new Database(file)
     raw.pragma('user_version = 999')
     raw.close()
-    expect(() => openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS })).toThrow(/newer Framewise/)
+    expect(() => openDatabase({ file, backupsDir: join(dir, 'b'), migrations: MIGRATIONS })).toThrow(
+      /newer Framewise/
+    )
   })
 })
 

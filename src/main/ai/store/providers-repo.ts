@@ -81,8 +81,7 @@ export class ProvidersRepo {
   /** Models remembered for a provider without a row (the environment's). */
   extraModels(id: string): string[] {
     const row = this.db.prepare('SELECT models_json FROM provider_models WHERE provider_id = ?').get(id) as
-      | { models_json: string }
-      | undefined
+      { models_json: string } | undefined
     return row ? (JSON.parse(row.models_json) as string[]) : []
   }
 

@@ -18,24 +18,29 @@ export function registerServe(program: Command, run: (code: Promise<number>) => 
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .action((options: ServeOptions) => {
       run(
-        withApp({ ...program.opts(), ...options }, { runJobs: true, housekeeping: true }, async (_ctx, app) => {
-          const port = Number(options.port)
-          if (!Number.isInteger(port) || port < 0 || port > 65535) {
-            throw new AppError('VALIDATION_FAILED', '--port must be a number between 0 and 65535.')
+        withApp(
+          { ...program.opts(), ...options },
+          { runJobs: true, housekeeping: true },
+          async (_ctx, app) => {
+            const port = Number(options.port)
+            if (!Number.isInteger(port) || port < 0 || port > 65535) {
+              throw new AppError('VALIDATION_FAILED', '--port must be a number between 0 and 65535.')
+            }
+            const { startWebServer } = await import('../../server/web-server')
+            const server = await startWebServer({ app, rendererDir: rendererDir(), host: options.host, port })
+            process.stdout.write(`Framewise is running at ${server.url}\n`)
+            // Bound beyond this machine: say which addresses work and that the token is the only guard.
+            for (const line of bindingNotice(options.host, server.port, server.token))
+              process.stderr.write(`${line}\n`)
+            process.stdout.write(`Data folder: ${app.paths.dataDir}\nPress Ctrl+C to stop.\n`)
+            await new Promise<void>((resolve) => {
+              process.once('SIGINT', resolve)
+              process.once('SIGTERM', resolve)
+            })
+            await server.close()
+            return EXIT_OK
           }
-          const { startWebServer } = await import('../../server/web-server')
-          const server = await startWebServer({ app, rendererDir: rendererDir(), host: options.host, port })
-          process.stdout.write(`Framewise is running at ${server.url}\n`)
-          // Bound beyond this machine: say which addresses work and that the token is the only guard.
-          for (const line of bindingNotice(options.host, server.port, server.token)) process.stderr.write(`${line}\n`)
-          process.stdout.write(`Data folder: ${app.paths.dataDir}\nPress Ctrl+C to stop.\n`)
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve)
-            process.once('SIGTERM', resolve)
-          })
-          await server.close()
-          return EXIT_OK
-        })
+        )
       )
     })
 }

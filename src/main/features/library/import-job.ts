@@ -56,7 +56,10 @@ async function importOne(
 ): Promise<void> {
   const staged = isInside(deps.stagingDir, file)
   try {
-    const { asset, duplicate } = await deps.importer.importFile(file, { signal: ctx.signal, uploaded: staged })
+    const { asset, duplicate } = await deps.importer.importFile(file, {
+      signal: ctx.signal,
+      uploaded: staged
+    })
     if (duplicate) report.duplicates.push({ path: file, assetId: asset.id })
     else {
       report.imported.push({ path: file, assetId: asset.id })

@@ -10,7 +10,12 @@ import { defineJobKind } from '../../jobs/job-kind'
 
 export const THUMBNAIL_JOB = 'asset.thumbnail'
 
-const DAMAGE_CODES: readonly ErrorCode[] = ['MEDIA_CORRUPT', 'MEDIA_DECODE_FAILED', 'MEDIA_UNSUPPORTED', 'MEDIA_TOO_LARGE']
+const DAMAGE_CODES: readonly ErrorCode[] = [
+  'MEDIA_CORRUPT',
+  'MEDIA_DECODE_FAILED',
+  'MEDIA_UNSUPPORTED',
+  'MEDIA_TOO_LARGE'
+]
 
 export interface ThumbnailJobDeps {
   db: Db
@@ -62,6 +67,7 @@ function markFailed(deps: ThumbnailJobDeps, assetId: string, error: unknown): vo
   if (!deps.assets.get(assetId)) return
   deps.assets.setThumbnail(assetId, 'failed', null)
   const info = toErrorInfo(error)
-  if (DAMAGE_CODES.includes(info.code)) deps.assets.setProblem(assetId, { code: info.code, message: info.message })
+  if (DAMAGE_CODES.includes(info.code))
+    deps.assets.setProblem(assetId, { code: info.code, message: info.message })
   deps.bus.emit('library.changed', { reason: 'updated', ids: [assetId] })
 }

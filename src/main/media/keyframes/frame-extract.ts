@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { forEachLimited } from '@shared/concurrency'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
-import { passthroughFrames, runFfmpegPipeline, runFfmpegSpec, type FfmpegSpec } from '../../platform/ffmpeg/ffmpeg'
+import {
+  passthroughFrames,
+  runFfmpegPipeline,
+  runFfmpegSpec,
+  type FfmpegSpec
+} from '../../platform/ffmpeg/ffmpeg'
 import { SIGNATURE_BYTES, type Signature } from './phash'
 
 export interface DecodedFrame {

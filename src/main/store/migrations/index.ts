@@ -28,7 +28,8 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
 export function orderMigrations(...lists: ReadonlyArray<readonly Migration[]>): Migration[] {
   const all = lists.flat().sort((a, b) => a.version - b.version)
   all.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration numbers must run 1..n without gaps; found ${m.version} at ${i + 1}.`)
+    if (m.version !== i + 1)
+      throw new Error(`Migration numbers must run 1..n without gaps; found ${m.version} at ${i + 1}.`)
   })
   return all
 }

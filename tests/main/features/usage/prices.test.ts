@@ -9,6 +9,9 @@ describe('price table', () => {
     const edited = await app.router.call('prices.update', { ...listed, inputPerM: listed.inputPerM * 2 })
     expect(edited.find((p) => p.model === 'gpt-4o-mini')?.edited).toBe(true)
     const back = await app.router.call('prices.update', { ...listed, edited: true })
-    expect(back.find((p) => p.model === 'gpt-4o-mini')).toMatchObject({ edited: false, inputPerM: listed.inputPerM })
+    expect(back.find((p) => p.model === 'gpt-4o-mini')).toMatchObject({
+      edited: false,
+      inputPerM: listed.inputPerM
+    })
   })
 })

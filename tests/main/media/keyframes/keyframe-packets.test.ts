@@ -2,7 +2,11 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resolveMediaBinaries, resolveTool, type MediaBinaries } from '../../../../src/main/platform/ffmpeg/binaries'
+import {
+  resolveMediaBinaries,
+  resolveTool,
+  type MediaBinaries
+} from '../../../../src/main/platform/ffmpeg/binaries'
 import { canDropPackets } from '../../../../src/main/platform/ffmpeg/ffmpeg'
 import { decodeRanges, keepOnlyExpression } from '../../../../src/main/media/keyframes/frame-extract'
 import { largestGap } from '../../../../src/main/media/keyframes/frame-choice'
