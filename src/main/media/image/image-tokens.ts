@@ -1,8 +1,11 @@
 /**
  * Image input cost per model family, one table. Tile models scale the picture into 2048², then the
- * short side to 768, and pay per 512-px tile; patch models pay per 32-px patch (at most 1536) times
- * a multiplier. Sources: OpenAI's vision guide and public pricing calculator (gpt-5-mini/nano
- * multipliers as the calculator bills them).
+ * short side to 768, and pay per 512-px tile; patch models pay per 32-px patch (at most 1536, and at
+ * most 2048 px a side) times a multiplier. Source: OpenAI's vision guide, "Calculating costs" and
+ * "Model sizing behavior" (platform.openai.com/docs/guides/images-vision); its worked examples are the
+ * tests in tests/main/media/image/image-tokens.test.ts. gpt-5-mini/nano multipliers are those the
+ * public pricing calculator bills (1.2, 1.5), not the guide's table (1.62, 2.46): a genuine gpt-5-mini
+ * recording fits 1.2 and rules out 1.62 (tests/main/features/video-summary/estimate-vs-usage.test.ts).
  */
 export type ImageDetail = 'low' | 'high' | 'auto'
 
@@ -38,7 +41,10 @@ export function targetSize(
   detail: ImageDetail
 ): { width: number; height: number } {
   if (detail === 'low') return fitInside(width, height, 512)
-  if (rule.kind === 'patch') return fitPatches(width, height, rule.maxPatches)
+  if (rule.kind === 'patch') {
+    const fitted = fitPatches(width, height, rule.maxPatches)
+    return fitInside(fitted.width, fitted.height, PATCH_MAX_SIDE)
+  }
   const fitted = fitInside(width, height, 2048)
   const short = Math.min(fitted.width, fitted.height)
   if (short <= 768) return fitted
@@ -50,13 +56,21 @@ export function targetSize(
 export function imageTokens(width: number, height: number, model: string, detail: ImageDetail): number {
   const rule = imageCostRule(model)
   const size = targetSize(width, height, rule, detail)
-  if (rule.kind === 'patch') return Math.ceil(patches(size.width, size.height) * rule.multiplier)
+  if (rule.kind === 'patch') {
+    const patches = Math.min(rule.maxPatches, imagePatches(size.width, size.height))
+    return Math.ceil(patches * rule.multiplier)
+  }
   if (detail === 'low') return rule.base
   return rule.base + rule.perTile * Math.ceil(size.width / 512) * Math.ceil(size.height / 512)
 }
 
-function patches(width: number, height: number): number {
-  return Math.ceil(width / 32) * Math.ceil(height / 32)
+const PATCH = 32
+/** Patch models at "high" also fit the picture into 2048 px a side (the guide's sizing table). */
+const PATCH_MAX_SIDE = 2048
+
+/** 32-px patches needed to cover a picture: the image tokens of a patch model before its multiplier. */
+export function imagePatches(width: number, height: number): number {
+  return Math.ceil(width / PATCH) * Math.ceil(height / PATCH)
 }
 
 function fitInside(width: number, height: number, box: number): { width: number; height: number } {
@@ -64,10 +78,18 @@ function fitInside(width: number, height: number, box: number): { width: number;
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
+/**
+ * The guide's algorithm: shrink by r = sqrt(32² × budget / (w × h)), then by the smaller of
+ * floor(side × r / 32) / (side × r / 32) so one side ends on a whole patch, then take whole pixels.
+ * 1800×2400 → r 0.603 → 0.587 → 1056×1408 → 33 × 44 = 1452 patches.
+ */
 function fitPatches(width: number, height: number, maxPatches: number): { width: number; height: number } {
-  if (patches(width, height) <= maxPatches) return { width, height }
-  let scale = Math.sqrt((maxPatches * 32 * 32) / (width * height))
-  // Shrink until whole patches fit, as the API does.
-  while (patches(Math.floor(width * scale), Math.floor(height * scale)) > maxPatches) scale *= 0.99
-  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) }
+  if (imagePatches(width, height) <= maxPatches) return { width, height }
+  const shrink = Math.sqrt((PATCH * PATCH * maxPatches) / (width * height))
+  const across = (width * shrink) / PATCH
+  const down = (height * shrink) / PATCH
+  const scale = shrink * Math.min(Math.floor(across) / across, Math.floor(down) / down)
+  // Floating point may land a hair under a whole pixel (1055.9999…); round that away, never up past it.
+  const whole = (side: number): number => Math.max(1, Math.floor(side * scale + 1e-6))
+  return { width: whole(width), height: whole(height) }
 }
