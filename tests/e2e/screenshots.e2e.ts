@@ -16,6 +16,7 @@ const dataDir = suiteTempDir('framewise-shots-')
 let h: Harness
 let fake: FakeOpenAI
 let tearsId = ''
+let jfkId = ''
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -44,6 +45,7 @@ beforeAll(async () => {
     await h.app.services.ai.chat({ model, messages: [{ role: 'user', content: 'hello' }] })
   }
   tearsId = await summariseTears()
+  jfkId = await transcribeJfk()
 })
 
 /** A summarised video with one question asked, so the Video page shows everything it can. */
@@ -59,6 +61,47 @@ async function summariseTears(): Promise<string> {
     { path: '/responses' }
   )
   await h.app.services.summaries.ask(id, 'When does the robot break through?')
+  return id
+}
+/** A transcript with two speakers (one named, one line edited) and a speech, so the Audio page shows them. */
+async function transcribeJfk(): Promise<string> {
+  const id = h.app.services.library.list({ search: 'jfk', limit: 1, offset: 0 }).items[0]?.id
+  if (!id) throw new Error('jfk.flac was not imported')
+  // The summary's scripted transcriptions are used up first; these lines are for this one.
+  fake.reset()
+  fake.reply(
+    {
+      lines: [
+        'And so, my fellow Americans,',
+        'ask not what your country can do for you;',
+        'ask what you can do for your country.',
+        'My fellow citizens of the world:'
+      ],
+      lineEveryS: 2.5,
+      speakers: ['A', 'B']
+    },
+    { path: '/audio/transcriptions' }
+  )
+  const { jobId, transcriptId } = await h.app.router.call('audio.transcribe', {
+    assetId: id,
+    options: { model: 'gpt-4o-transcribe-diarize' }
+  })
+  if (jobId) await h.app.services.jobs.waitForSettled([jobId])
+  const view = await h.app.router.call('audio.transcript', {
+    assetId: id,
+    transcriptId: transcriptId ?? undefined
+  })
+  await h.app.router.call('audio.transcript.update', {
+    transcriptId: view!.id,
+    edits: [{ index: 1, text: 'ask not what your country can do for you —' }],
+    speakers: { A: 'President Kennedy' }
+  })
+  const spoken = await h.app.router.call('audio.speak', {
+    text: 'Ask not what your country can do for you. Ask what you can do for your country. '.repeat(30),
+    model: 'tts-1',
+    voice: 'onyx'
+  })
+  await h.app.services.jobs.waitForSettled([spoken.jobId])
   return id
 }
 afterAll(async () => {
@@ -81,6 +124,7 @@ describe('screenshots of every page', () => {
             await expect
               .poll(() => page.locator('[data-testid=asset-card][data-thumb-state=ready]').count())
               .toBeGreaterThan(5)
+          if (name === 'audio') await page.getByTestId('audio-choice').first().waitFor()
           await page.waitForTimeout(150)
           await page.screenshot({ path: join(OUT, `${language}-${theme}-${name}.png`) })
         }
@@ -113,6 +157,26 @@ describe('screenshots of every page', () => {
         await page.locator('[data-testid=video-choice]', { hasText: 'flower.mp4' }).click()
         await page.getByTestId('estimate').waitFor()
         await page.screenshot({ path: join(OUT, `${language}-${theme}-video-start.png`) })
+        await page.goto(`${h.server.url}#/audio/${jfkId}`)
+        await expect.poll(() => page.getByTestId('transcript-line').count()).toBeGreaterThan(3)
+        for (const width of [1440, 1024, 800]) {
+          await page.setViewportSize({ width, height: 900 })
+          await page.waitForTimeout(300)
+          await page.screenshot({ path: join(OUT, `${language}-${theme}-audio-transcript-${width}.png`) })
+        }
+        await page.goto(`${h.server.url}#/audio`)
+        await page.locator('[data-testid=audio-choice]', { hasText: 'flower.mp4' }).click()
+        await page.getByTestId('transcribe-estimate').filter({ hasText: /\$/ }).waitFor()
+        await page.screenshot({ path: join(OUT, `${language}-${theme}-audio-start-800.png`) })
+        await page.setViewportSize({ width: 1440, height: 900 })
+        await page.goto(`${h.server.url}#/audio/speak`)
+        await page.getByTestId('speak-text').fill('Ask not what your country can do for you. '.repeat(120))
+        await page.getByTestId('speech-history').waitFor()
+        for (const width of [800, 1440]) {
+          await page.setViewportSize({ width, height: 900 })
+          await page.waitForTimeout(400)
+          await page.screenshot({ path: join(OUT, `${language}-${theme}-audio-speak-${width}.png`) })
+        }
         expect(h.errors).toEqual([])
       })
     }

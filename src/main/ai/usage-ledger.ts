@@ -28,6 +28,7 @@ export class UsageLedger {
         cachedTokens: u.cachedTokens,
         outputTokens: u.outputTokens,
         audioInputTokens: entry.api === 'transcription' ? u.audioTokens : 0,
+        audioOutputTokens: entry.api === 'speech' ? u.audioTokens : 0,
         imageInputTokens: u.imageTokens,
         audioSeconds: u.audioSeconds,
         characters: u.characters,

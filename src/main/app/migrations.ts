@@ -1,4 +1,5 @@
 import { AI_MIGRATIONS } from '../ai/store/migration'
+import { AUDIO_MIGRATIONS } from '../features/audio/migration'
 import { LIBRARY_MIGRATIONS } from '../features/library/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { JOB_MIGRATIONS } from '../jobs/migration'
@@ -13,4 +14,5 @@ export const MIGRATIONS = orderMigrations(
   VIDEO_SUMMARY_MIGRATIONS,
   LIBRARY_MIGRATIONS,
   JOB_MIGRATIONS,
+  AUDIO_MIGRATIONS
 )

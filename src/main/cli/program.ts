@@ -10,6 +10,8 @@ import { registerLibrary } from './commands/library'
 import { registerProbe } from './commands/probe'
 import { registerProviders } from './commands/providers'
 import { registerServe } from './commands/serve'
+import { registerSpeak } from './commands/speak'
+import { registerTranscribe } from './commands/transcribe'
 import { registerUsage } from './commands/usage'
 import { EXIT_USAGE } from './output'
 
@@ -32,6 +34,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerKeyframes(program, run)
   registerAnalyze(program, run)
   registerAsk(program, run)
+  registerTranscribe(program, run)
+  registerSpeak(program, run)
   registerProviders(program, run)
   registerUsage(program, run)
   return program

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { aiRoutes } from './ai'
 import { appRoutes } from './app'
+import { audioRoutes } from './audio'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
 import { mediaRoutes } from './media'
@@ -14,7 +15,8 @@ export const routes = {
   ...jobRoutes,
   ...settingsRoutes,
   ...videoRoutes,
-  ...aiRoutes
+  ...aiRoutes,
+  ...audioRoutes
 }
 
 export type Routes = typeof routes

@@ -6,7 +6,13 @@ export const SUMMARY_JOB = 'video.summarize'
 /** Job kind that makes a copy of a video the player cannot decode (DESIGN §7). */
 export const PLAYABLE_JOB = 'video.playable'
 
-export const TranscriptSegment = z.object({ start: z.number(), end: z.number(), text: z.string() })
+export const TranscriptSegment = z.object({
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+  /** The speaker's label ("A", "B", …) when a diarizing model transcribed it. */
+  speaker: z.string().optional()
+})
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>
 
 export const Transcript = z.object({

@@ -44,13 +44,6 @@ export function transcription(form: Record<string, unknown>, reply?: Reply): { t
   return { type: 'application/json', body: JSON.stringify(json) }
 }
 
-/** About a second of silent MPEG-1 Layer III frames (128 kb/s, 44.1 kHz): a valid MP3 for players. */
-export function silentMp3(frames = 38): Buffer {
-  const frame = Buffer.alloc(417)
-  frame.set([0xff, 0xfb, 0x90, 0x64])
-  return Buffer.concat(Array.from({ length: frames }, () => frame))
-}
-
 export function imageGeneration(): Json {
   const out = sample('images-generations.json')
   out.created = Math.floor(Date.now() / 1000)

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import * as audio from './audio'
 import { chatCompletion, chatStreamFrames } from './chat'
 import * as endpoints from './endpoints'
 import { respondWithFault, sendJson } from './faults'
@@ -42,7 +43,9 @@ const CATALOG = [
   'whisper-1',
   'gpt-4o-transcribe',
   'gpt-4o-mini-transcribe',
+  'gpt-4o-transcribe-diarize',
   'tts-1',
+  'tts-1-hd',
   'gpt-4o-mini-tts',
   'gpt-image-1',
   'dall-e-3'
@@ -115,13 +118,14 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
       return sendBody(res, responseObject(body, reply), control)
     }
     if (p.endsWith('/audio/transcriptions')) {
-      const out = endpoints.transcription(r.form ?? {}, reply)
+      const out = audio.transcription(r.form ?? {}, reply)
       res.writeHead(200, { 'content-type': out.type })
       return void res.end(out.body)
     }
     if (p.endsWith('/audio/speech')) {
-      res.writeHead(200, { 'content-type': 'audio/mpeg' })
-      return void res.end(endpoints.silentMp3())
+      const out = audio.speechAudio(body)
+      res.writeHead(200, { 'content-type': out.type })
+      return void res.end(out.audio)
     }
     if (p.endsWith('/images/generations') || p.endsWith('/images/edits'))
       return sendJson(res, 200, endpoints.imageGeneration())

@@ -33,6 +33,11 @@ export interface Reply {
   /** Transcription segments (verbose_json). */
   segments?: { start: number; end: number; text: string }[]
   language?: string
+  /** Lines read out every `lineEveryS` s (default 4) over the uploaded audio's real length. */
+  lines?: string[]
+  lineEveryS?: number
+  /** Speaker labels diarized answers cycle through (default A, B). */
+  speakers?: string[]
 }
 
 export interface Match {

@@ -5,7 +5,8 @@ import type { OpenAI } from 'openai'
 import { AppError } from '@shared/errors'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import { modelTraits } from '../model-traits'
-import { fromTranscriptionUsage, NO_USAGE } from '../usage-parse'
+import { fromTranscriptionUsage } from '../usage-parse'
+import { speechUsage } from '../speech-usage'
 import { openaiSdk } from '../openai-sdk'
 
 /** The transcription endpoint refuses uploads over 25 MiB. */
@@ -26,6 +27,8 @@ export interface TranscriptSegment {
   start: number
   end: number
   text: string
+  /** Speaker label, from a diarizing model. */
+  speaker?: string
 }
 
 export interface Transcription {
@@ -50,6 +53,7 @@ export async function transcribe(
     )
   }
   const verbose = !modelTraits(request.model).transcribeJsonOnly
+  const diarized = /diarize/i.test(request.model)
   return exec.execute(
     {
       api: 'transcription',
@@ -61,12 +65,24 @@ export async function transcribe(
         const granularities: ('segment' | 'word')[] = request.wordTimestamps
           ? ['segment', 'word']
           : ['segment']
-        const call = verbose
+        const call = diarized
           ? client.audio.transcriptions.create(
-              { ...base, response_format: 'verbose_json', timestamp_granularities: granularities },
+              // Speaker labels need diarized_json; the model takes no prompt, and chunking for long input.
+              {
+                file,
+                model,
+                language: request.language,
+                response_format: 'diarized_json',
+                chunking_strategy: 'auto'
+              },
               { signal }
             )
-          : client.audio.transcriptions.create({ ...base, response_format: 'json' }, { signal })
+          : verbose
+            ? client.audio.transcriptions.create(
+                { ...base, response_format: 'verbose_json', timestamp_granularities: granularities },
+                { signal }
+              )
+            : client.audio.transcriptions.create({ ...base, response_format: 'json' }, { signal })
         const { data: body, request_id } = await call.withResponse()
         const seconds = request.durationS ?? ('duration' in body ? body.duration : 0)
         return {
@@ -81,7 +97,7 @@ export async function transcribe(
 }
 
 function toTranscription(
-  body: OpenAI.Audio.Transcription | OpenAI.Audio.TranscriptionVerbose
+  body: OpenAI.Audio.Transcription | OpenAI.Audio.TranscriptionVerbose | OpenAI.Audio.TranscriptionDiarized
 ): Transcription {
   const verbose =
     'segments' in body || 'duration' in body ? (body as OpenAI.Audio.TranscriptionVerbose) : null
@@ -91,7 +107,12 @@ function toTranscription(
     text: body.text ?? '',
     language: verbose?.language ?? null,
     durationS: typeof verbose?.duration === 'number' ? verbose.duration : null,
-    segments: segments.map((s) => ({ start: s.start, end: s.end, text: s.text.trim() })),
+    segments: segments.map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: s.text.trim(),
+      ...('speaker' in s && typeof s.speaker === 'string' ? { speaker: s.speaker } : {})
+    })),
     words: words.map((w) => ({ start: w.start, end: w.end, word: w.word }))
   }
 }
@@ -137,7 +158,7 @@ export async function speech(
         const audio = Buffer.from(await data.arrayBuffer())
         return {
           value: audio,
-          usage: { ...NO_USAGE, characters: request.input.length },
+          usage: speechUsage(request.model, request.input),
           requestId: request_id ?? null
         }
       }

@@ -3,7 +3,8 @@ import type { CostEstimate, SummaryOptionsInput, VideoAnalysis } from '@shared/d
 import { AppError } from '@shared/errors'
 import { formatDuration } from '@shared/format'
 import { withApp, type CommandContext, type GlobalOptions } from '../context'
-import { importOne, jobFailure, positiveInt, waitForJob } from '../import-one'
+import { followJob } from '../follow-job'
+import { importOne, positiveInt } from '../import-one'
 import { EXIT_OK } from '../output'
 
 interface AnalyzeOptions extends GlobalOptions {
@@ -60,32 +61,12 @@ async function analyze(ctx: CommandContext, file: string, options: AnalyzeOption
   }
   const force = Boolean(options.force)
   const { jobId, cached } = await ctx.call('video.summarize', { assetId, options: summaryOptions, force })
-  if (jobId) await followJob(ctx, jobId)
+  if (jobId) await followJob(ctx, jobId, 'The summary job')
   const analysis = await ctx.call('video.analysis', { assetId })
   if (!analysis?.summary) throw new AppError('INTERNAL', 'The summary was not stored.')
   const document = await analysisDocument(ctx, analysis, cached)
   ctx.out.result(document, () => summaryText(document))
   return EXIT_OK
-}
-
-/** Waits for the job, printing its stages on stderr; a job parked for an offline provider ends the command. */
-async function followJob(ctx: CommandContext, jobId: string): Promise<void> {
-  let lastStage: string | null = null
-  const stop = ctx.on('job.updated', (job) => {
-    if (job.id === jobId && job.stage && job.stage !== lastStage)
-      ctx.out.progress(`${(lastStage = job.stage)}…`)
-  })
-  // A job left waiting by an earlier run (provider away) is asked to try again now.
-  if ((await ctx.call('jobs.get', { id: jobId })).state === 'waiting')
-    await ctx.call('jobs.retry', { id: jobId })
-  const job = await waitForJob(ctx, jobId, { stopWhenWaiting: true }).finally(stop)
-  if (job.state === 'succeeded') return
-  if (job.state === 'waiting')
-    throw new AppError(
-      'AI_OFFLINE',
-      `${job.error?.message ?? 'The provider cannot be reached.'} The finished stages are kept: run the same command again to resume without paying twice.`
-    )
-  throw jobFailure(job, 'The summary job')
 }
 
 async function analysisDocument(ctx: CommandContext, analysis: VideoAnalysis, cached: boolean) {

@@ -1,5 +1,6 @@
 import type { CostEstimate } from '@shared/domain/video'
 import type { PriceService } from '../../ai/price-service'
+import { transcriptionCost } from '../audio/estimates'
 import { chooseDetails, imageTokenTotal, type FrameSize } from './detail-budget'
 
 /** Speech runs at roughly 150 words a minute, about 200 tokens. */
@@ -36,16 +37,8 @@ export function estimateSummary(
   const outputTokens = OUTPUT_TOKENS_PER_CALL * (windows + (windows > 1 ? 1 : 0))
   const audioMinutes = input.hasAudio && !input.transcriptStored ? input.durationS / 60 : 0
   const summaryCost = prices.cost(input.model, { inputTokens: promptTokens, cachedTokens: 0, outputTokens })
-  const transcriptionCost =
-    audioMinutes > 0
-      ? prices.cost(input.transcribeModel, {
-          inputTokens: Math.round(audioMinutes * 600),
-          cachedTokens: 0,
-          outputTokens: transcriptTokens,
-          audioInputTokens: Math.round(audioMinutes * 600),
-          audioSeconds: input.durationS
-        })
-      : 0
+  const transcription =
+    audioMinutes > 0 ? transcriptionCost(prices, input.transcribeModel, input.durationS) : 0
   const mixed = details.includes('high') && details.includes('low')
   return {
     model: input.model,
@@ -57,6 +50,6 @@ export function estimateSummary(
     outputTokens,
     audioMinutes: Math.round(audioMinutes * 100) / 100,
     windows,
-    costUsd: Math.round((summaryCost + transcriptionCost) * 1e6) / 1e6
+    costUsd: Math.round((summaryCost + transcription) * 1e6) / 1e6
   }
 }

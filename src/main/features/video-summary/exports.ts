@@ -1,5 +1,6 @@
 import type { ExportFormat, Transcript, VideoSummary } from '@shared/domain/video'
-import { subtitleClock, timecode } from '@shared/timecode'
+import { timecode } from '@shared/timecode'
+import { srtOf, txtOf, vttOf } from '../audio/transcript-exports'
 
 export type { ExportFormat }
 
@@ -67,29 +68,14 @@ function json(input: ExportInput): string {
   return `${JSON.stringify({ name: input.name, durationS: input.durationS, model: input.model, costUsd: input.costUsd, summary: input.summary, transcript: input.transcript, frames: input.frames }, null, 2)}\n`
 }
 
-function cues(input: ExportInput): { start: number; end: number; text: string }[] {
-  return (input.transcript?.segments ?? []).filter((s) => s.text.trim())
-}
-
 function srt(input: ExportInput): string {
-  return cues(input)
-    .map(
-      (c, i) =>
-        `${i + 1}\n${subtitleClock(c.start, ',')} --> ${subtitleClock(Math.max(c.end, c.start + 0.5), ',')}\n${c.text}\n`
-    )
-    .join('\n')
+  return srtOf(input.transcript?.segments ?? [])
 }
 
 function vtt(input: ExportInput): string {
-  const body = cues(input).map(
-    (c) =>
-      `${subtitleClock(c.start, '.')} --> ${subtitleClock(Math.max(c.end, c.start + 0.5), '.')}\n${c.text}\n`
-  )
-  return ['WEBVTT', '', ...body.flatMap((b) => [b])].join('\n')
+  return vttOf(input.transcript?.segments ?? [])
 }
 
 function txt(input: ExportInput): string {
-  return `${cues(input)
-    .map((c) => `[${timecode(c.start)}] ${c.text}`)
-    .join('\n')}\n`
+  return txtOf(input.transcript?.segments ?? [])
 }

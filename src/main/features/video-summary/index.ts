@@ -1,18 +1,17 @@
 import type { AiServices } from '../../ai/wire'
 import type { JobQueue } from '../../jobs/job-queue'
 import type { EventBus } from '../../platform/event-bus'
-import type { MediaTools } from '../../platform/ffmpeg/media-tools'
-import type { AppPaths } from '../../platform/paths'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
 import type { Db } from '../../store/database'
 import type { HandlerSlice } from '../feature'
+import type { Transcriber } from '../audio/transcriber'
+import { TranscriptsRepo } from '../audio/transcripts-repo'
 import type { KeyframeService } from '../video/keyframe-service'
 import { AnalysesRepo } from './analyses-repo'
 import { ConversationsRepo } from './conversations-repo'
 import { summaryJobKind } from './summary-job'
 import { VideoSummaryService } from './summary-service'
-import { TranscriptsRepo } from './transcripts-repo'
 import { VideoChat } from './video-chat'
 
 export interface VideoSummaryFeatureDeps {
@@ -21,10 +20,9 @@ export interface VideoSummaryFeatureDeps {
   assets: AssetsRepo
   keyframes: KeyframeService
   blobs: BlobStore
-  media: MediaTools
+  transcriber: Transcriber
   jobs: JobQueue
   bus: EventBus
-  paths: AppPaths
 }
 
 /** Keyframes + transcript → chaptered summary, questions about it, exports. */
@@ -37,13 +35,12 @@ export function videoSummaryFeature(deps: VideoSummaryFeatureDeps) {
     assets: deps.assets,
     analyses: new AnalysesRepo(db),
     transcripts: new TranscriptsRepo(db),
+    transcriber: deps.transcriber,
     keyframes: deps.keyframes,
     blobs,
-    media: deps.media,
     jobs,
     bus: deps.bus,
-    chat: new VideoChat({ ai: ai.ai, conversations: new ConversationsRepo(db), blobs }),
-    tmpDir: deps.paths.tmpDir
+    chat: new VideoChat({ ai: ai.ai, conversations: new ConversationsRepo(db), blobs })
   })
   jobs.register(summaryJobKind({ summaries }))
   const handlers: HandlerSlice<

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ExportFormat, SummaryOptionsInput } from '@shared/domain/video'
+import type { SummaryOptionsInput } from '@shared/domain/video'
 import { call } from './client'
 import { queryKeys } from './query-keys'
 
@@ -55,10 +55,6 @@ export function useClearConversation(assetId: string) {
     mutationFn: () => call('video.conversation.clear', { assetId }),
     onSuccess: () => client.setQueryData(queryKeys.conversation(assetId), [])
   })
-}
-
-export function useExport(assetId: string) {
-  return useMutation({ mutationFn: (format: ExportFormat) => call('video.export', { assetId, format }) })
 }
 
 /** The playable copy of a video this window cannot decode; refreshed when its job finishes. */

@@ -19,6 +19,7 @@ import { NAV_ITEMS } from './routes'
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const UsagePage = lazy(() => import('../features/usage/UsagePage'))
 const VideoPage = lazy(() => import('../features/video/VideoPage'))
+const AudioPage = lazy(() => import('../features/audio/AudioPage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -67,6 +68,7 @@ export function AppLayout() {
             <Route path="/settings" component={SettingsPage} />
             <Route path="/usage" component={UsagePage} />
             <Route path="/video/:assetId?" component={VideoPage} />
+            <Route path="/audio/:first?/:second?" component={AudioPage} />
             {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
               <Route key={item.path} path={item.path}>
                 <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />

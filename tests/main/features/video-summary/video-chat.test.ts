@@ -15,9 +15,10 @@ async function summarisedVideo(overrides: { responses: boolean }) {
     apiKey: 'sk-test',
     overrides: { responses: overrides.responses }
   })
-  const imported = await importAndWait(app, [media('video', 'flower.mp4')])
+  // friday.mp4 has speech on its sound track (flower.mp4's is silent, so nothing would be transcribed).
+  const imported = await importAndWait(app, [media('video', 'friday.mp4')])
   const assetId = (imported.result as ImportReport).imported[0]!.assetId
-  scriptVideoReplies(fake, 5)
+  scriptVideoReplies(fake, 6)
   const { jobId } = await app.services.summaries.start(assetId, { maxFrames: 4 }, false)
   await app.services.jobs.waitForSettled([jobId!])
   fake.reset()

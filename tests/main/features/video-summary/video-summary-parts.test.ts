@@ -5,7 +5,7 @@ import { chooseDetails, imageTokenTotal } from '../../../../src/main/features/vi
 import { estimateSummary, windowCount } from '../../../../src/main/features/video-summary/estimate'
 import { exportAnalysis, type ExportInput } from '../../../../src/main/features/video-summary/exports'
 import { summaryMessages } from '../../../../src/main/features/video-summary/prompt'
-import { dropRepeats } from '../../../../src/main/features/video-summary/transcribe-stage'
+import { dropRepeats } from '../../../../src/main/features/audio/transcript-merge'
 import { SEGMENTS, summaryJson } from '../../../support/video-summary'
 
 describe('chapters', () => {

@@ -1,17 +1,24 @@
 import { Button, Drawer, Group, Image, Modal, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconMovie, IconTrash } from '@tabler/icons-react'
+import { IconMicrophone, IconMovie, IconSearch, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import type { Asset } from '@shared/domain/asset'
+import type { Asset, LibraryItem } from '@shared/domain/asset'
 import { useDeleteAssets } from '../../api/hooks'
 import { mediaUrl } from '../../api/media-url'
 import { notifyError } from '../../i18n/notify-error'
 import { DamagedNotice } from './DamagedNotice'
 import { AssetProperties } from './AssetProperties'
 
-export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: () => void }) {
+interface Props {
+  asset: Asset | null
+  /** The Library search that found it: a match in its transcript links to the moment it is said. */
+  search?: string
+  onClose: () => void
+}
+
+export function AssetDrawer({ asset, search, onClose }: Props) {
   const { t } = useTranslation()
   const [confirming, confirm] = useDisclosure(false)
   const remove = useDeleteAssets()
@@ -52,6 +59,28 @@ export function AssetDrawer({ asset, onClose }: { asset: Asset | null; onClose: 
                 data-testid="asset-open-video"
               >
                 {t('asset.openInVideo')}
+              </Button>
+            )}
+            {asset.kind !== 'image' && asset.metadata.hasAudio !== false && !asset.problem && (
+              <Button
+                component={Link}
+                href={`/audio/${asset.id}`}
+                variant="light"
+                leftSection={<IconMicrophone size={16} />}
+                data-testid="asset-transcribe"
+              >
+                {t('audio.transcribe')}
+              </Button>
+            )}
+            {asset.kind !== 'image' && search && matchedText(asset) && (
+              <Button
+                component={Link}
+                href={`/audio/${asset.id}/${encodeURIComponent(search)}`}
+                variant="light"
+                leftSection={<IconSearch size={16} />}
+                data-testid="asset-find-moment"
+              >
+                {t('audio.findMoment', { query: search })}
               </Button>
             )}
             <Button
@@ -114,4 +143,9 @@ function Preview({ asset }: { asset: Asset }) {
     )
   }
   return <Image src={src} alt={asset.name} radius="md" fit="contain" mah={420} className="fw-thumb-checker" />
+}
+
+/** Whether a search found this asset by its text (a transcript, say), not by its name or details. */
+function matchedText(asset: Asset | LibraryItem): boolean {
+  return 'match' in asset && asset.match?.field === 'text'
 }

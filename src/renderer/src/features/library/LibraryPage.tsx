@@ -53,7 +53,7 @@ export function LibraryPage() {
         />
       )}
       <ImportDropzone onDrop={importer.importDropped} />
-      <AssetDrawer asset={selected} onClose={() => setSelected(null)} />
+      <AssetDrawer asset={selected} search={debounced} onClose={() => setSelected(null)} />
       {importer.inputs}
     </Stack>
   )

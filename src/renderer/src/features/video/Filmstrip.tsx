@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FrameSet } from '@shared/domain/frames'
 import { finerTimecode, needsFinerTimes, timecode } from '@shared/timecode'
 import { mediaUrl } from '../../api/media-url'
-import { activeIndex } from './usePlayer'
+import { activeIndex } from '../player/usePlayer'
 
 /** Keyframes in time order; the one on screen is outlined; a click seeks there. */
 export function Filmstrip({

@@ -1,8 +1,9 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { VideoSummary } from '@shared/domain/video'
-import { SeekList, SeekRow } from './SeekRow'
-import { activeIndex } from './usePlayer'
+import { ReadAloudButton } from '../audio/ReadAloudButton'
+import { SeekList, SeekRow } from '../player/SeekRow'
+import { activeIndex } from '../player/usePlayer'
 
 interface Props {
   summary: VideoSummary
@@ -20,9 +21,12 @@ export function SummaryPanel({ summary, currentTime, onSeek }: Props) {
   return (
     <Stack gap="md" data-testid="video-summary">
       <div>
-        <Title order={3} data-testid="summary-title">
-          {summary.title}
-        </Title>
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <Title order={3} data-testid="summary-title">
+            {summary.title}
+          </Title>
+          <ReadAloudButton text={spokenSummary(summary)} title={summary.title} />
+        </Group>
         <Text mt={6} style={{ whiteSpace: 'pre-wrap' }}>
           {summary.overview}
         </Text>
@@ -115,4 +119,10 @@ function Lists({ summary }: { summary: VideoSummary }) {
       )}
     </Stack>
   )
+}
+
+/** What "Read aloud" says: the title, the overview, then each chapter's title and summary. */
+function spokenSummary(summary: VideoSummary): string {
+  const chapters = summary.chapters.map((c) => `${c.title}. ${c.summary}`)
+  return [summary.title, summary.overview, ...chapters].join('\n\n')
 }

@@ -28,15 +28,15 @@ import { useAnalysis, useEstimate } from '../../api/video-hooks'
 import { errorText } from '../../i18n/error-text'
 import { isActive } from '../jobs/job-labels'
 import { CostLine } from './CostLine'
-import { ExportMenu } from './ExportMenu'
 import { Filmstrip } from './Filmstrip'
 import { PipelineProgress } from './PipelineProgress'
 import { Player } from './Player'
 import { QaPanel } from './QaPanel'
 import { RunForm } from './RunForm'
 import { SummaryPanel } from './SummaryPanel'
-import { TranscriptPanel } from './TranscriptPanel'
-import { usePlayer } from './usePlayer'
+import { TranscriptPanel } from '../player/TranscriptPanel'
+import { usePlayer } from '../player/usePlayer'
+import { VideoExportMenu } from './VideoExportMenu'
 
 /** One video: player, filmstrip, summary, transcript and questions, all seeking the same player. */
 export function VideoWorkspace({ asset }: { asset: Asset }) {
@@ -82,7 +82,10 @@ export function VideoWorkspace({ asset }: { asset: Asset }) {
             >
               {t('video.runAgain')}
             </Button>
-            <ExportMenu assetId={asset.id} hasTranscript={(complete.transcript?.segments.length ?? 0) > 0} />
+            <VideoExportMenu
+              assetId={asset.id}
+              hasTranscript={(complete.transcript?.segments.length ?? 0) > 0}
+            />
           </Group>
         )}
       </Group>
