@@ -58,7 +58,7 @@ describe('the Video page in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('pipeline-progress').getAttribute('data-stage'), { timeout: 30_000 })
       .toBe('summarising')
-    expect(stages).toEqual(['probing', 'selecting keyframes', 'transcribing', 'summarising'])
+    expect(stages).toEqual(['probing', 'selecting-keyframes', 'transcribing', 'summarising'])
 
     const chapters = page.getByTestId('chapter')
     await expect.poll(() => chapters.count(), { timeout: 30_000 }).toBe(2)

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createAiServices, type AiServices } from '../ai/wire'
+import { audioFeature } from '../features/audio'
 import type { Handlers } from '../features/feature'
 import { jobsFeature } from '../features/jobs'
 import { libraryFeature } from '../features/library'
@@ -149,7 +150,7 @@ function wireFeatures(config: AppConfig, core: Core) {
   const { paths, db, bus, logger, env, scratch } = core
   const assets = new AssetsRepo(db)
   const blobs = new BlobStore({ db, blobsDir: paths.blobsDir, tmpDir: () => scratch.ensure() })
-  const jobs = new JobQueue({ repo: new JobsRepo(db), bus, logger })
+  const jobs = new JobQueue({ repo: new JobsRepo(db), bus, logger, takeOver: config.housekeeping === true })
   jobs.register(gcJobKind({ blobs }))
   const settings = settingsFeature({ db, bus })
   const media = new MediaTools({
@@ -170,10 +171,12 @@ function wireFeatures(config: AppConfig, core: Core) {
   })
   const library = libraryFeature(shared)
   const video = videoFeature({ ...shared, mediaFacts: library.services.mediaFacts })
+  const audio = audioFeature({ ...shared, ai, importer: library.services.importer })
   const summary = videoSummaryFeature({
     ...shared,
     ai,
     keyframes: video.services.keyframes,
+    transcriber: audio.services.transcriber
   })
   const playground = playgroundFeature({ ai, bus })
   const handlers: Handlers = {
@@ -183,6 +186,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...library.handlers,
     ...video.handlers,
     ...summary.handlers,
+    ...audio.handlers,
     ...probeFeature({ media }).handlers,
     ...playground.handlers,
     ...providersFeature({ ai }).handlers,
@@ -195,6 +199,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...library.services,
     ...video.services,
     ...summary.services,
+    ...audio.services,
     ...playground.services,
     jobs,
     media,

@@ -33,7 +33,11 @@ export async function withApp(
   let app: FramewiseApp | null = null
   try {
     // One process per command, so the flag simply stands in for the variable the env provider reads.
-    if (options.baseUrl) process.env.OPENAI_BASE_URL = options.baseUrl
+    if (options.baseUrl) {
+      process.env.OPENAI_BASE_URL = options.baseUrl
+      // …and that is the provider the command talks to, whatever is stored as the default.
+      options.provider ??= 'env'
+    }
     // Loaded here, not at the top: `--help` and usage errors never open the core.
     const { createApp } = await import('../app/create-app')
     app = createApp({

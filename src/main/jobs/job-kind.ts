@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Job } from '@shared/domain/job'
+import type { Job, JobStage } from '@shared/domain/job'
 
 export interface EnqueueRequest {
   kind: string
@@ -15,7 +15,7 @@ export interface JobContext {
   job: Job
   signal: AbortSignal
   /** Reports the current stage and how far along it the whole job is (0..1). */
-  progress(stage: string, fraction: number): void
+  progress(stage: JobStage, fraction: number): void
   enqueueChild(request: Omit<EnqueueRequest, 'parentId'>): Job
 }
 

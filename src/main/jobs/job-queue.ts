@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Job, JobState } from '@shared/domain/job'
+import type { Job, JobStage, JobState } from '@shared/domain/job'
 import { AppError, toErrorInfo, type ErrorInfo } from '@shared/errors'
 import type { EventBus } from '../platform/event-bus'
 import type { Logger } from '../platform/logger'
@@ -20,6 +20,11 @@ export interface JobQueueDeps {
   logger: Logger
   now?: () => Date
   progressIntervalMs?: number
+  /**
+   * Whether this process takes over the jobs of processes that are gone (the app and `serve` do;
+   * a short CLI command runs only its own, so it never starts paying for someone else's work).
+   */
+  takeOver?: boolean
   /** Lease length and renewal period (tests shorten them). */
   lease?: { leaseMs: number; renewMs: number }
 }
@@ -58,13 +63,20 @@ export class JobQueue {
     this.renewLease()
     this.endDeadLeases()
     this.deps.repo.forgetStaleLeases(Date.now() - 24 * 60 * 60 * 1000)
-    this.heartbeat = setInterval(() => {
+    this.heartbeat = setInterval(() => this.beat(), this.deps.lease?.renewMs ?? RENEW_MS)
+    this.heartbeat.unref()
+    this.pump()
+  }
+
+  /** A busy database (another process writing) must not crash the process: try again next beat. */
+  private beat(): void {
+    try {
       this.renewLease()
       this.endDeadLeases()
       this.pump()
-    }, this.deps.lease?.renewMs ?? RENEW_MS)
-    this.heartbeat.unref()
-    this.pump()
+    } catch (error) {
+      this.deps.logger.warn('job heartbeat failed; retrying', { error: String(error) })
+    }
   }
 
   /** Leases of processes on this machine that no longer exist end now rather than when they expire. */
@@ -80,8 +92,9 @@ export class JobQueue {
   }
 
   enqueue(request: EnqueueRequest): Job {
+    const id = randomUUID()
     const inserted = this.deps.repo.insert({
-      id: randomUUID(),
+      id,
       owner: this.owner.id,
       kind: request.kind,
       title: request.title,
@@ -93,10 +106,16 @@ export class JobQueue {
     })
     // An active job with the same key is adopted by the new parent, so waiting for the parent's tree
     // waits for it too.
-    const job =
-      request.parentId && inserted.parentId !== request.parentId
-        ? (this.deps.repo.adopt(inserted.id, request.parentId) ?? inserted)
-        : inserted
+    if (inserted.id !== id && inserted.state !== 'waiting')
+      this.deps.repo.takeOwnership(inserted.id, this.owner, Date.now(), this.stamp())
+    const adoptable =
+      request.parentId &&
+      inserted.parentId !== request.parentId &&
+      inserted.id !== request.parentId &&
+      !this.deps.repo.ancestors(request.parentId).includes(inserted.id)
+    const job = adoptable
+      ? (this.deps.repo.adopt(inserted.id, request.parentId as string) ?? inserted)
+      : inserted
     this.publish(job.id)
     this.pump()
     return job
@@ -133,6 +152,7 @@ export class JobQueue {
       )
     }
     this.deps.repo.setState(id, 'queued', this.stamp())
+    this.deps.repo.setOwner(id, this.owner.id)
     this.deps.repo.setProgress(id, null, 0, this.stamp())
     this.publish(id)
     this.pump()
@@ -158,9 +178,15 @@ export class JobQueue {
     let stop = (): void => {}
     const parked = new Promise<void>((resolve) => {
       if (!options.stopWhenWaiting) return
-      stop = this.deps.bus.on('job.updated', (job) => {
+      const off = this.deps.bus.on('job.updated', (job) => {
         if (ids.includes(job.id) && job.state === 'waiting') resolve()
       })
+      // Another process may park the job: its events never reach this bus.
+      const poll = setInterval(() => snapshot().some((job) => job.state === 'waiting') && resolve(), 500)
+      stop = () => {
+        off()
+        clearInterval(poll)
+      }
     })
     try {
       await Promise.race([this.waitForSettled(ids), parked])
@@ -183,6 +209,7 @@ export class JobQueue {
     const ids = this.deps.repo.waitingIds()
     for (const id of ids) {
       this.deps.repo.setState(id, 'queued', this.stamp())
+      this.deps.repo.setOwner(id, this.owner.id)
       this.publish(id)
     }
     this.pump()
@@ -195,10 +222,7 @@ export class JobQueue {
   }
 
   isIdle(): boolean {
-    return (
-      this.running.size === 0 &&
-      !this.deps.repo.hasClaimable([...this.kinds.keys()], this.owner.id, Date.now())
-    )
+    return this.running.size === 0 && !this.deps.repo.hasClaimable([...this.kinds.keys()], this.owner.id)
   }
 
   /**
@@ -207,10 +231,11 @@ export class JobQueue {
    */
   async dispose(): Promise<void> {
     this.disposed = true
-    if (this.heartbeat) clearInterval(this.heartbeat)
     for (const live of this.running.values())
       live.controller.abort(new AppError('CANCELLED', 'Shutting down.'))
+    // The lease is renewed until the running jobs have let go, so nobody takes them over meanwhile.
     while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    if (this.heartbeat) clearInterval(this.heartbeat)
     if (this.started) {
       this.deps.repo.requeueOwned(this.owner.id, this.stamp())
       this.deps.repo.releaseLease(this.owner.id)
@@ -221,7 +246,14 @@ export class JobQueue {
     if (!this.started || this.disposed) return
     for (const kind of this.kinds.values()) {
       while (this.runningCount(kind.kind) < kind.concurrency) {
-        const claimed = this.deps.repo.claimNext(kind.kind, this.owner.id, this.stamp(), Date.now())
+        const claimed = this.deps.repo.claimNext(
+          kind.kind,
+          this.owner,
+          this.stamp(),
+          Date.now(),
+          this.deps.takeOver === true
+        )
+        if (claimed && this.running.has(claimed.job.id)) break
         if (!claimed) break
         this.launch(kind, claimed.job, claimed.payload)
       }
@@ -266,7 +298,7 @@ export class JobQueue {
   private settle(id: string, state: JobState, outcome: { result?: unknown; error?: ErrorInfo }): void {
     this.running.delete(id)
     this.lastProgressWrite.delete(id)
-    if (state === 'waiting') this.deps.repo.setState(id, 'waiting', this.stamp())
+    if (state === 'waiting') this.deps.repo.park(id, this.owner.id, this.stamp())
     else if (!this.deps.repo.finish(id, state, outcome, this.stamp(), this.owner.id))
       this.deps.logger.warn('job outcome dropped: another process took it over or it was cancelled', { id })
     this.publish(id)
@@ -274,7 +306,7 @@ export class JobQueue {
     this.pump()
   }
 
-  private reportProgress(id: string, stage: string, fraction: number): void {
+  private reportProgress(id: string, stage: JobStage, fraction: number): void {
     const now = Date.now()
     const last = this.lastProgressWrite.get(id) ?? { at: 0, stage: null }
     // A new stage is always shown; progress within a stage is throttled.

@@ -1,4 +1,4 @@
-import type { Job, JobState } from '@shared/domain/job'
+import { JobStage, type Job, type JobState } from '@shared/domain/job'
 import { errorCodeOf, type ErrorInfo } from '@shared/errors'
 import type { Db } from '../store/database'
 
@@ -49,12 +49,19 @@ export class JobsRepo {
       const active = this.findActiveByKey(job.dedupeKey)
       if (active) return active
     }
-    this.db
-      .prepare(
-        `INSERT INTO jobs (id, kind, title, state, payload_json, parent_id, asset_id, dedupe_key, owner, created_at, updated_at)
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO jobs (id, kind, title, state, payload_json, parent_id, asset_id, dedupe_key, owner, created_at, updated_at)
          VALUES (@id, @kind, @title, 'queued', @payloadJson, @parentId, @assetId, @dedupeKey, @owner, @createdAt, @createdAt)`
-      )
-      .run({ ...job, payloadJson: JSON.stringify(job.payload ?? null) })
+        )
+        .run({ ...job, payloadJson: JSON.stringify(job.payload ?? null) })
+    } catch (error) {
+      // Another process queued the same key between the check and the insert: use its job.
+      const active = job.dedupeKey ? this.findActiveByKey(job.dedupeKey) : null
+      if (active) return active
+      throw error
+    }
     return this.get(job.id) as Job
   }
 
@@ -95,10 +102,18 @@ export class JobsRepo {
   }
 
   /**
-   * Atomically moves the oldest claimable job of a kind to running: a queued job this owner queued
-   * (or nobody's), or any queued or running job whose owner's lease has run out.
+   * Atomically moves the oldest claimable job of a kind to running: a queued job this owner queued.
+   * With `takeOver` (the app, `serve`), also any queued or running job whose owner is gone: its
+   * lease deleted (the process stopped, or died on this host), or expired on another host. On the
+   * same host an expired lease alone (a sleeping laptop, a stalled loop) never hands a job over.
    */
-  claimNext(kind: string, owner: string, now: string, nowMs: number): ClaimedJob | null {
+  claimNext(
+    kind: string,
+    owner: { id: string; host: string },
+    now: string,
+    nowMs: number,
+    takeOver: boolean
+  ): ClaimedJob | null {
     const row = this.db
       .prepare(
         `UPDATE jobs SET state = 'running', owner = @owner, started_at = @now, updated_at = @now,
@@ -106,13 +121,59 @@ export class JobsRepo {
          WHERE id = (
            SELECT j.id FROM jobs j LEFT JOIN job_owners o ON o.owner = j.owner
            WHERE j.kind = @kind AND j.state IN ('queued', 'running')
-             AND (o.owner IS NULL OR o.lease_until < @nowMs
-                  OR (j.state = 'queued' AND j.owner = @owner))
+             AND ((j.state = 'queued' AND (j.owner = @owner OR j.owner IS NULL))
+                  OR (@takeOver = 1 AND (o.owner IS NULL OR (o.lease_until < @nowMs AND o.host <> @host))))
            ORDER BY j.created_at, j.rowid LIMIT 1)
          RETURNING *`
       )
-      .get({ owner, now, kind, nowMs }) as JobRow | undefined
+      .get({ owner: owner.id, host: owner.host, now, kind, nowMs, takeOver: takeOver ? 1 : 0 }) as
+      JobRow | undefined
     return row ? { job: toJob(row), payload: JSON.parse(row.payload_json) } : null
+  }
+
+  /**
+   * Makes a job this owner's when the process that holds it is gone (a re-run asking for the same
+   * work, a retry): a running one goes back to the queue first.
+   */
+  takeOwnership(id: string, owner: { id: string; host: string }, nowMs: number, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE jobs SET owner = @owner, updated_at = @now,
+           state = CASE WHEN state = 'running' THEN 'queued' ELSE state END
+         WHERE id = @id AND state IN ('queued', 'running', 'waiting') AND (owner IS NULL OR owner = @owner
+           OR NOT EXISTS (SELECT 1 FROM job_owners o WHERE o.owner = jobs.owner
+                          AND (o.lease_until >= @nowMs OR o.host = @host)))`
+      )
+      .run({ id, owner: owner.id, host: owner.host, nowMs, now })
+  }
+
+  /** The process that retries or resumes a job runs it. */
+  setOwner(id: string, owner: string): void {
+    this.db.prepare('UPDATE jobs SET owner = ? WHERE id = ?').run(owner, id)
+  }
+
+  /** Parks a running job as waiting, only while this owner still holds it. */
+  park(id: string, owner: string, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE jobs SET state = 'waiting', finished_at = NULL, updated_at = ? WHERE id = ? AND owner = ? AND state = 'running'`
+        )
+        .run(now, id, owner).changes > 0
+    )
+  }
+
+  /** Ids of ancestors of a job (its parent, the parent's parent, …). */
+  ancestors(id: string): string[] {
+    const out: string[] = []
+    let current = this.db.prepare('SELECT parent_id FROM jobs WHERE id = ?').get(id) as
+      { parent_id: string | null } | undefined
+    while (current?.parent_id && !out.includes(current.parent_id)) {
+      out.push(current.parent_id)
+      current = this.db.prepare('SELECT parent_id FROM jobs WHERE id = ?').get(current.parent_id) as
+        { parent_id: string | null } | undefined
+    }
+    return out
   }
 
   adopt(id: string, parentId: string): Job | null {
@@ -146,17 +207,15 @@ export class JobsRepo {
     this.db.prepare('DELETE FROM job_owners WHERE lease_until < ?').run(beforeMs)
   }
 
-  /** Whether some job of these kinds could be claimed by this owner now. */
-  hasClaimable(kinds: readonly string[], owner: string, nowMs: number): boolean {
+  /** Whether some queued job of these kinds is this owner's to run. */
+  hasClaimable(kinds: readonly string[], owner: string): boolean {
     if (kinds.length === 0) return false
     const row = this.db
       .prepare(
-        `SELECT 1 FROM jobs j LEFT JOIN job_owners o ON o.owner = j.owner
-         WHERE j.kind IN (${kinds.map(() => '?').join(',')}) AND j.state IN ('queued', 'running')
-           AND (o.owner IS NULL OR o.lease_until < ? OR (j.state = 'queued' AND j.owner = ?))
-         LIMIT 1`
+        `SELECT 1 FROM jobs WHERE kind IN (${kinds.map(() => '?').join(',')}) AND state = 'queued'
+           AND (owner = ? OR owner IS NULL) LIMIT 1`
       )
-      .get(...kinds, nowMs, owner)
+      .get(...kinds, owner)
     return row !== undefined
   }
 
@@ -252,7 +311,7 @@ function toJob(row: JobRow): Job {
     kind: row.kind,
     title: row.title,
     state: row.interrupted ? 'interrupted' : row.state,
-    stage: row.stage,
+    stage: readStage(row.stage),
     progress: Math.min(1, Math.max(0, row.progress)),
     attempts: row.attempts,
     error: row.error_json ? readError(row.error_json) : null,
@@ -269,4 +328,10 @@ function toJob(row: JobRow): Job {
 function readError(json: string): NonNullable<Job['error']> {
   const raw = JSON.parse(json) as { code?: unknown; message?: unknown }
   return { code: errorCodeOf(raw.code, 'INTERNAL'), message: String(raw.message ?? '') }
+}
+
+/** A stage written by another version of Framewise that this one has no name for shows as none. */
+function readStage(stage: string | null): Job['stage'] {
+  const parsed = JobStage.safeParse(stage)
+  return parsed.success ? parsed.data : null
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
@@ -24,17 +24,34 @@ export class ScratchDir {
     this.path = join(root, `${process.pid}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`)
   }
 
-  /** Creates the folder and its owner file the first time work needs it. */
+  private touch: NodeJS.Timeout | null = null
+
+  /** Creates the folder and its owner file the first time work needs it, and keeps the file fresh. */
   ensure(): string {
     if (this.made) return this.path
     mkdirSync(this.path, { recursive: true })
     const owner: ScratchOwner = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString() }
-    writeFileSync(join(this.path, OWNER_FILE), JSON.stringify(owner))
+    const file = join(this.path, OWNER_FILE)
+    writeFileSync(file, JSON.stringify(owner))
     this.made = true
+    // A sign of life for processes on other hosts, which cannot check this pid.
+    this.touch = setInterval(
+      () => {
+        const now = new Date()
+        try {
+          utimesSync(file, now, now)
+        } catch {
+          // Folder gone: the next ensure() elsewhere will say so.
+        }
+      },
+      60 * 60 * 1000
+    )
+    this.touch.unref()
     return this.path
   }
 
   dispose(): void {
+    if (this.touch) clearInterval(this.touch)
     if (this.made) rmSync(this.path, { recursive: true, force: true })
     this.made = false
   }
@@ -72,10 +89,15 @@ export function sweepScratch(
   return removed
 }
 
+/** A folder made on another host (a container, a renamed machine) is left a day after its last sign of life. */
+const FOREIGN_GRACE_MS = 24 * 60 * 60 * 1000
+
 function ownerAlive(folder: string, isAlive: (pid: number) => boolean): boolean {
   try {
-    const owner = JSON.parse(readFileSync(join(folder, OWNER_FILE), 'utf8')) as ScratchOwner
-    return owner.host === hostname() && isAlive(owner.pid)
+    const file = join(folder, OWNER_FILE)
+    const owner = JSON.parse(readFileSync(file, 'utf8')) as ScratchOwner
+    if (owner.host === hostname()) return isAlive(owner.pid)
+    return Date.now() - statSync(file).mtimeMs < FOREIGN_GRACE_MS
   } catch {
     return false
   }

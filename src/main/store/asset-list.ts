@@ -274,7 +274,7 @@ const LEAD = 10
 /** An FTS5 snippet (its first match marked with \u0002) cut to start a little before the match. */
 function leadIn(snippet: string): string {
   const at = snippet.indexOf('\u0002')
-  const text = snippet.replace(/\u0002/gu, '')
+  const text = snippet.split('\u0002').join('')
   return at > LEAD + 1 ? around(text, at, 0, LEAD, text.length) : tidy(text)
 }
 

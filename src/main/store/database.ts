@@ -72,9 +72,12 @@ export function migrate(db: Db, migrations: readonly Migration[], backupsDir: st
   if (pending.length === 0) return
   if (current > 0) snapshotDatabase(db, backupsDir, `pre-v${pending[0]?.version ?? 0}`)
   for (const migration of pending) {
+    // IMMEDIATE takes the write lock first and the version is read again under it, so two processes
+    // opening an old library at once run each migration once.
     db.transaction(() => {
+      if (schemaVersion(db) >= migration.version) return
       db.exec(migration.sql)
       db.pragma(`user_version = ${migration.version}`)
-    })()
+    }).immediate()
   }
 }

@@ -18,6 +18,29 @@ export type JobState = z.infer<typeof JobState>
 
 export const ACTIVE_JOB_STATES: readonly JobState[] = ['queued', 'running', 'waiting', 'interrupted']
 
+/** What a running job is doing; each has a label in every language (jobs.stages.<stage>). */
+export const JobStage = z.enum([
+  'scanning',
+  'importing',
+  'rendering-preview',
+  'probing',
+  'reading-index',
+  'decoding',
+  'decoding-keyframes',
+  'finding-cuts',
+  'filling-gaps',
+  'storing-frames',
+  'selecting-keyframes',
+  'preparing-audio',
+  'transcribing',
+  'summarising',
+  'synthesising',
+  'joining-audio',
+  'making-playable-copy',
+  'waiting-for-rate-limit'
+])
+export type JobStage = z.infer<typeof JobStage>
+
 export const JobError = z.object({ code: z.enum(ERROR_CODES), message: z.string() })
 
 export const Job = z.object({
@@ -26,7 +49,7 @@ export const Job = z.object({
   /** Short human label, e.g. the file name a thumbnail job works on. */
   title: z.string(),
   state: JobState,
-  stage: z.string().nullable(),
+  stage: JobStage.nullable(),
   progress: z.number().min(0).max(1),
   attempts: z.number().int(),
   error: JobError.nullable(),

@@ -44,7 +44,7 @@ describe('crash recovery', () => {
     child.kill('SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
 
-    const app = testApp({ dataDir })
+    const app = testApp({ dataDir, housekeeping: true }) // the app: it takes over what a dead process left
     const beforeResume = app.services.library.list({ limit: 500, offset: 0 })
     expect(beforeResume.total).toBeLessThan(images.length)
     for (const asset of beforeResume.items)

@@ -30,7 +30,7 @@ async function setup() {
 }
 
 describe('framewise analyze', () => {
-  it.each(readdirSync(media('video')))(
+  it.each(readdirSync(media('video')).filter((name) => /\.(mp4|webm|mkv|mov|avi)$/i.test(name)))(
     'summarises %s against the fake server',
     async (name) => {
       const { fake, env } = await setup()
@@ -49,7 +49,9 @@ describe('framewise analyze', () => {
       expect(doc.usage.costUsd).toBeGreaterThan(0)
       const hasAudio = !name.startsWith('bbb')
       expect(doc.transcript !== null).toBe(hasAudio)
-      expect(fake.requestsTo('/audio/transcriptions')).toHaveLength(hasAudio ? 1 : 0)
+      // flower.mp4's sound track is digital silence: it is not sent, so not paid for.
+      const spoken = hasAudio && name !== 'flower.mp4'
+      expect(fake.requestsTo('/audio/transcriptions')).toHaveLength(spoken ? 1 : 0)
       expect(result.stderr).toContain('summarising…')
     },
     60_000

@@ -166,7 +166,8 @@ describe('JobQueue', () => {
       repo: new JobsRepo(db),
       bus: new EventBus(true),
       logger: createSilentLogger(),
-      lease
+      lease,
+      takeOver: true
     })
     const ran: string[] = []
     const kind = (who: string) =>
@@ -209,7 +210,8 @@ describe('JobQueue', () => {
       repo: new JobsRepo(db),
       bus: new EventBus(true),
       logger: createSilentLogger(),
-      lease
+      lease,
+      takeOver: true
     })
     heir.register(
       defineJobKind({
@@ -220,6 +222,11 @@ describe('JobQueue', () => {
       })
     )
     heir.start()
+    // Same machine, process still there (a stalled loop, a sleeping laptop): the job is not taken.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(ran).toEqual([])
+    // Once the process is gone its lease ends (on this host: as soon as its pid no longer exists).
+    repo.releaseLease(dead.owner.id)
     await heir.waitForSettled([job.id])
     expect(ran).toEqual(['heir'])
     expect(repo.get(job.id)).toMatchObject({ state: 'succeeded', attempts: 2 })

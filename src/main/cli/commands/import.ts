@@ -49,7 +49,9 @@ function reportProgress(out: Output, job: Job): void {
   if (job.state === 'running' && now - (lastReported.get(job.id) ?? 0) < 1000) return
   lastReported.set(job.id, now)
   const percent = Math.round(job.progress * 100)
-  out.progress(`[${job.kind}] ${job.title}: ${job.state}${job.stage ? ` · ${job.stage}` : ''} ${percent}%`)
+  out.progress(
+    `[${job.kind}] ${job.title}: ${job.state}${job.stage ? ` · ${job.stage.replace(/-/g, ' ')}` : ''} ${percent}%`
+  )
 }
 
 function describe(report: ImportReport, lines: string[]): string {

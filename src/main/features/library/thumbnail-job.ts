@@ -34,7 +34,7 @@ export function thumbnailJobKind(deps: ThumbnailJobDeps) {
     async run({ assetId }, ctx) {
       const asset = deps.assets.get(assetId)
       if (!asset) throw new AppError('NOT_FOUND', 'The asset was deleted before its preview was made.')
-      ctx.progress('rendering preview', 0.1)
+      ctx.progress('rendering-preview', 0.1)
       let data: Buffer
       try {
         data = await makeThumbnail(await deps.media.binaries(), deps.tmpDir, {
@@ -52,6 +52,8 @@ export function thumbnailJobKind(deps: ThumbnailJobDeps) {
         deps.db.transaction(() => {
           deps.blobs.register(blob, new Date().toISOString())
           deps.assets.setThumbnail(assetId, 'ready', blob.hash)
+          // A preview that works now clears an earlier failure (a full disk, a missing decoder).
+          deps.assets.setProblem(assetId, null)
         })()
       } finally {
         deps.blobs.release(blob.hash)

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Asset } from '@shared/domain/asset'
+import type { JobStage } from '@shared/domain/job'
 import {
   SUMMARY_JOB,
   SummaryOptions,
@@ -15,18 +16,17 @@ import type { CallContext } from '../../ai/executor'
 import type { PriceService } from '../../ai/price-service'
 import type { EventBus } from '../../platform/event-bus'
 import type { KeyframeService } from '../video/keyframe-service'
-import type { MediaTools } from '../../platform/ffmpeg/media-tools'
 import type { JobContext } from '../../jobs/job-kind'
 import type { JobQueue } from '../../jobs/job-queue'
 import type { AnalysesRepo, AnalysisRow } from './analyses-repo'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
-import type { TranscriptsRepo } from './transcripts-repo'
+import type { TranscriptsRepo } from '../audio/transcripts-repo'
+import type { Transcriber } from '../audio/transcriber'
 import type { UsageReports } from '../../ai/usage-reports'
 import { estimateSummary } from './estimate'
 import { exportAnalysis, type ExportFormat } from './exports'
 import { summarise } from './summary-stage'
-import { transcribeAsset, transcriptKey } from './transcribe-stage'
 import type { VideoChat } from './video-chat'
 
 export const SUMMARY_KIND = 'video.summary'
@@ -39,15 +39,14 @@ export interface SummaryDeps {
   assets: AssetsRepo
   analyses: AnalysesRepo
   transcripts: TranscriptsRepo
+  transcriber: Transcriber
   keyframes: KeyframeService
   blobs: BlobStore
-  media: MediaTools
   prices: PriceService
   usage: UsageReports
   jobs: JobQueue
   bus: EventBus
   chat: VideoChat
-  tmpDir: string
 }
 
 /** Video (or audio) → keyframes → transcript → chaptered summary, served from the library when known. */
@@ -84,14 +83,15 @@ export class VideoSummaryService {
         ? []
         : (stored?.frames.map((f) => ({ width: f.width, height: f.height, scene: f.reason === 'scene' })) ??
           this.guessFrames(asset, options.maxFrames))
-    const transcript = this.deps.transcripts.findByKey(
-      transcriptKey(asset, options.transcribeModel, options.language)
-    )
+    const transcript = this.deps.transcriber.cached(asset, {
+      model: options.transcribeModel,
+      language: options.language
+    })
     return estimateSummary(
       {
         durationS: asset.durationS ?? 0,
         hasAudio: asset.kind === 'audio' || asset.metadata.hasAudio === true,
-        transcriptStored: transcript?.status === 'complete',
+        transcriptStored: transcript !== null,
         frames,
         model,
         detail: options.detail,
@@ -130,28 +130,26 @@ export class VideoSummaryService {
       providerId: options.providerId,
       jobId: job.job.id,
       signal: job.signal,
-      onWait: (w) => w.reason === 'rate-limit' && job.progress('waiting for rate limit', current)
+      onWait: (w) => w.reason === 'rate-limit' && job.progress('waiting-for-rate-limit', current)
     }
     let current = 0
-    const stage = (name: string, from: number, to: number) => (f: number) =>
+    const stage = (name: JobStage, from: number, to: number) => (f: number) =>
       job.progress(name, (current = from + (to - from) * f))
     try {
       stage('probing', 0, 0.02)(1)
       const frames =
         asset.kind === 'video'
-          ? await this.framesFor(asset, options, job, stage('selecting keyframes', 0.02, 0.3))
+          ? await this.framesFor(asset, options, job, stage('selecting-keyframes', 0.02, 0.3))
           : null
       if (frames) this.deps.analyses.link(analysis.id, { frameSetId: frames.id })
       const hasAudio = asset.kind === 'audio' || asset.metadata.hasAudio === true
       const transcript = hasAudio
-        ? await transcribeAsset(this.deps, {
+        ? await this.deps.transcriber.transcribe(
             asset,
-            file: this.deps.blobs.absolutePath(asset.path),
-            model: options.transcribeModel,
-            language: options.language,
+            { model: options.transcribeModel, language: options.language },
             ctx,
-            progress: stage('transcribing', 0.3, 0.6)
-          })
+            stage('transcribing', 0.3, 0.6)
+          )
         : null
       this.deps.analyses.link(analysis.id, { transcriptId: transcript?.id ?? null })
       const summary = await summarise(this.deps, {

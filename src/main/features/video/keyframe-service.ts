@@ -1,3 +1,4 @@
+import type { KeyframeStage } from '../../media/keyframes/keyframe-context'
 import { randomUUID } from 'node:crypto'
 import type { FrameSet, KeyframeOptions } from '@shared/domain/frames'
 import type { Db } from '../../store/database'
@@ -51,7 +52,7 @@ export class KeyframeService {
   async extract(
     assetId: string,
     options: KeyframeOptions,
-    run: { signal?: AbortSignal; progress?: (stage: string, fraction: number) => void } = {}
+    run: { signal?: AbortSignal; progress?: (stage: KeyframeStage, fraction: number) => void } = {}
   ): Promise<FrameSet> {
     const asset = this.deps.assets.requireVideo(assetId)
     const known = this.knownSource(assetId)

@@ -12,7 +12,7 @@ export function playableJobKind(deps: { playable: PlayableService; bus: EventBus
     async run({ assetId }, ctx) {
       const path = await deps.playable.make(assetId, {
         signal: ctx.signal,
-        progress: (fraction) => ctx.progress('making a playable copy', fraction)
+        progress: (fraction) => ctx.progress('making-playable-copy', fraction)
       })
       deps.bus.emit('library.changed', { reason: 'updated', ids: [assetId] })
       return { path }

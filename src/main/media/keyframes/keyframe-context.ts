@@ -1,9 +1,16 @@
+import type { JobStage } from '@shared/domain/job'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import type { FrameCandidate, FrameReason } from './frame-choice'
 import type { DecodedFrame, ExtractOptions } from './frame-extract'
 import { readKeyframeIndex, type KeyframeIndex } from './keyframe-index'
 import { probeMedia, type ProbeResult } from '../probe'
+
+/** The steps of keyframe selection, as a job reports them. */
+export type KeyframeStage = Extract<
+  JobStage,
+  'reading-index' | 'decoding' | 'decoding-keyframes' | 'finding-cuts' | 'filling-gaps' | 'storing-frames'
+>
 
 /** A decoded frame that may be chosen, with the JPEG already written for it. */
 export interface Candidate extends FrameCandidate {
@@ -19,7 +26,7 @@ export interface KeyframeContext {
   durationS: number
   maxFrames: number
   extract: ExtractOptions
-  progress: (stage: string, fraction: number) => void
+  progress: (stage: KeyframeStage, fraction: number) => void
 }
 
 /** Frames on the player's clock (the container's start offset removed). */

@@ -56,7 +56,7 @@ export async function gatherFromPackets(
     parts.map((part, i) =>
       findChangedKeyframes(ctx, keys, part, (fraction) => {
         done[i] = fraction
-        ctx.progress('decoding keyframes', 0.05 + (0.6 * done.reduce((a, b) => a + b, 0)) / done.length)
+        ctx.progress('decoding-keyframes', 0.05 + (0.6 * done.reduce((a, b) => a + b, 0)) / done.length)
       })
     )
   )
@@ -80,13 +80,13 @@ async function findCutsInsideGops(
     return inside.slice(1).flatMap((next, g) => gopRun(ctx, inside[g] as Key, next, spikes) ?? [])
   })
   if (spans.length === 0) return []
-  ctx.progress('finding cuts inside GOPs', 0.65)
+  ctx.progress('finding-cuts', 0.65)
   const groups = splitRunsByBytes(ctx, spans)
   let finished = 0
   const decoded = await Promise.all(
     groups.map(async (group) => {
       const frames = await decodeRuns(ctx, group, { skip: 'bidir', select: SCENE_SELECT })
-      ctx.progress('finding cuts inside GOPs', 0.65 + (0.15 * (finished += 1)) / groups.length)
+      ctx.progress('finding-cuts', 0.65 + (0.15 * (finished += 1)) / groups.length)
       return frames
     })
   )

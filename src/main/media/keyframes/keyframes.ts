@@ -10,7 +10,8 @@ import {
   toCandidates,
   type Candidate,
   type KeyframeContext as Ctx,
-  type KeyframeSource
+  type KeyframeSource,
+  type KeyframeStage
 } from './keyframe-context'
 import {
   decodeFillFrames,
@@ -39,7 +40,7 @@ export interface KeyframeOptions {
   maxSize?: number
   tmpDir: string
   signal?: AbortSignal
-  onProgress?: (stage: string, fraction: number) => void
+  onProgress?: (stage: KeyframeStage, fraction: number) => void
   /** What is already known about the file (stored at import or by an earlier selection). */
   known?: Partial<KeyframeSource>
 }
@@ -74,7 +75,7 @@ export async function selectKeyframes(
   const started = Date.now()
   const requested = Math.max(1, Math.floor(options.maxFrames))
   const progress = options.onProgress ?? (() => undefined)
-  progress('reading keyframe index', 0)
+  progress('reading-index', 0)
   void canDropPackets(binaries)
   const source = await readSource(binaries, file, options.known ?? {}, options.signal)
   const { probe, index } = source
@@ -102,14 +103,14 @@ export async function selectKeyframes(
     const choice = chooseFrames(candidates, { durationS, maxFrames, continuous })
     let chosen = choice.chosen
     if (choice.fillTimes.length > 0) {
-      progress('filling gaps', 0.85)
+      progress('filling-gaps', 0.85)
       const fills = await fillFrames(ctx, choice.fillTimes)
       // A seek lands on the next frame, which may be one already chosen.
       const taken = new Set(chosen.map((c) => c.t))
       const fresh = fills.filter((f) => !taken.has(f.t) && taken.add(f.t))
       chosen = [...chosen, ...fresh].sort((a, b) => a.t - b.t).slice(0, maxFrames)
     }
-    progress('storing frames', 0.95)
+    progress('storing-frames', 0.95)
     const frames = await Promise.all(chosen.map(toSelected))
     const strategyReason = `${plan.reason}; ${decoding}`
     return { durationS, strategy, strategyReason, frames, elapsedMs: Date.now() - started, source }
@@ -184,7 +185,7 @@ async function decodeAllKeyframes(ctx: Ctx): Promise<DecodedFrame[]> {
   const parts = await decodeRangesParallel(ctx.binaries, ctx.file, ranges, {
     ...ctx.extract,
     batch: 1,
-    onFrame: (n) => ctx.progress('decoding keyframes', 0.05 + (0.6 * n) / ranges.length)
+    onFrame: (n) => ctx.progress('decoding-keyframes', 0.05 + (0.6 * n) / ranges.length)
   })
   return parts.flat()
 }
@@ -213,7 +214,7 @@ async function scenesInsideGops(ctx: Ctx, keyframes: Candidate[], spikes: SizeSp
     return search ? [{ prev, from, to }] : []
   })
   if (spans.length === 0) return []
-  ctx.progress('finding cuts inside GOPs', 0.7)
+  ctx.progress('finding-cuts', 0.7)
   const ranges: DecodeRange[] = spans.map((s) => ({
     from: s.from,
     to: s.to,

@@ -1,4 +1,5 @@
 import { enVideo } from './en-video'
+import { enAudio } from './en-audio'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
@@ -123,18 +124,29 @@ export const en = {
       'asset.thumbnail': 'Preview',
       'video.summarize': 'Summary',
       'video.keyframes': 'Keyframes',
+      'audio.transcribe': 'Transcription',
+      'audio.speak': 'Speech',
       other: 'Job'
     },
     stages: {
       scanning: 'Scanning',
       importing: 'Importing',
-      'rendering preview': 'Rendering preview',
+      'rendering-preview': 'Rendering preview',
       probing: 'Probing',
-      'selecting keyframes': 'Keyframes',
+      'selecting-keyframes': 'Keyframes',
       transcribing: 'Transcribing',
+      'preparing-audio': 'Preparing audio',
+      synthesising: 'Speaking',
+      'joining-audio': 'Joining audio',
       summarising: 'Summarising',
-      'making a playable copy': 'Playable copy',
-      'waiting for rate limit': 'Waiting for rate limit'
+      'making-playable-copy': 'Playable copy',
+      'waiting-for-rate-limit': 'Waiting for rate limit',
+      'reading-index': 'Reading the keyframe index',
+      decoding: 'Decoding frames',
+      'decoding-keyframes': 'Decoding keyframes',
+      'finding-cuts': 'Finding cuts',
+      'filling-gaps': 'Filling gaps',
+      'storing-frames': 'Storing frames'
     }
   },
   settings: {
@@ -284,6 +296,7 @@ export const en = {
     perImage: '$/image'
   },
   video: enVideo,
+  audio: enAudio,
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',
@@ -302,10 +315,6 @@ export const en = {
     images: {
       title: 'Images',
       does: 'Caption, tag and read text from a folder of photos, or fill your own JSON schema for each one; results become searchable rows you can export as CSV or JSON.'
-    },
-    audio: {
-      title: 'Audio',
-      does: 'Transcribe recordings of any length with timestamps and SRT/VTT export, turn text into speech with a choice of voices, and hold a realtime voice conversation.'
     },
     gallery: {
       title: 'Gallery',

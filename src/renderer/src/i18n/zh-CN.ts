@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { zhCNVideo } from './zh-CN-video'
+import { zhCNAudio } from './zh-CN-audio'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -120,18 +121,29 @@ export const zhCN: Messages = {
       'asset.thumbnail': '预览',
       'video.summarize': '摘要',
       'video.keyframes': '关键帧',
+      'audio.transcribe': '转写',
+      'audio.speak': '朗读',
       other: '任务'
     },
     stages: {
       scanning: '扫描中',
       importing: '导入中',
-      'rendering preview': '生成预览',
+      'rendering-preview': '生成预览',
       probing: '分析文件',
-      'selecting keyframes': '关键帧',
+      'selecting-keyframes': '关键帧',
       transcribing: '转写',
+      'preparing-audio': '准备音频',
+      synthesising: '合成语音',
+      'joining-audio': '拼接音频',
       summarising: '生成摘要',
-      'making a playable copy': '可播放副本',
-      'waiting for rate limit': '等待速率限制'
+      'making-playable-copy': '可播放副本',
+      'waiting-for-rate-limit': '等待速率限制',
+      'reading-index': '读取关键帧索引',
+      decoding: '解码画面',
+      'decoding-keyframes': '解码关键帧',
+      'finding-cuts': '查找镜头切换',
+      'filling-gaps': '补足间隔',
+      'storing-frames': '保存画面'
     }
   },
   settings: {
@@ -268,6 +280,7 @@ export const zhCN: Messages = {
     perImage: '美元/张'
   },
   video: zhCNVideo,
+  audio: zhCNAudio,
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',
@@ -286,10 +299,6 @@ export const zhCN: Messages = {
     images: {
       title: '图片',
       does: '为一整个文件夹的照片生成说明、标签并识别文字，或按你自定义的 JSON Schema 逐张填写；结果成为可搜索的数据行，可导出为 CSV 或 JSON。'
-    },
-    audio: {
-      title: '音频',
-      does: '转写任意长度的录音并保留时间戳，可导出 SRT/VTT；把文字转成多种音色的语音；进行实时语音对话。'
     },
     gallery: {
       title: '画廊',

@@ -41,7 +41,7 @@ describe('video summary pipeline', () => {
     )
     const { job } = await summarise(app, assetId)
     expect(job?.state, JSON.stringify(job?.error)).toBe('succeeded')
-    expect(stages).toEqual(expect.arrayContaining(['selecting keyframes', 'transcribing', 'summarising']))
+    expect(stages).toEqual(expect.arrayContaining(['selecting-keyframes', 'transcribing', 'summarising']))
 
     const analysis = app.services.summaries.get(assetId)
     expect(analysis?.status).toBe('complete')
@@ -126,7 +126,7 @@ describe('video summary pipeline', () => {
 
   it('keeps the raw text and says so clearly when the model answers with invalid JSON or refuses', async () => {
     const { fake, app } = await setup()
-    const assetId = await importOne(app, media('video', 'flower.mp4'))
+    const assetId = await importOne(app, media('video', 'friday.mp4'))
     fake.reply({ segments: SEGMENTS }, { path: '/audio/transcriptions' })
     fake.reply({ text: '{"title": "cut off' }, { path: '/chat/completions' })
     const { job } = await summarise(app, assetId)
@@ -160,8 +160,8 @@ describe('video summary pipeline', () => {
 
   it('stops on cancel, records it, and a later run reuses what was already paid for', async () => {
     const { fake, app } = await setup()
-    const assetId = await importOne(app, media('video', 'flower.mp4'))
-    scriptVideoReplies(fake, 5)
+    const assetId = await importOne(app, media('video', 'friday.mp4'))
+    scriptVideoReplies(fake, 6)
     fake.fault({ kind: 'hang' }, { path: '/chat/completions' })
     const { jobId } = await app.services.summaries.start(assetId, { maxFrames: 4 }, false)
     await expect.poll(() => fake.requestsTo('/chat/completions').length, { timeout: 20_000 }).toBe(1)
@@ -186,7 +186,7 @@ describe('video summary pipeline', () => {
     app.bus.on('job.updated', (job) => job.stage && stages.push(job.stage))
     const { job } = await summarise(app, assetId)
     expect(job?.state, JSON.stringify(job?.error)).toBe('succeeded')
-    expect(stages).toContain('waiting for rate limit')
+    expect(stages).toContain('waiting-for-rate-limit')
     expect(fake.requestsTo('/chat/completions')).toHaveLength(4)
     expect(app.services.usage.forJob(job!.id)).toHaveLength(1)
   })

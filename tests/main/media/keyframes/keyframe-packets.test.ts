@@ -155,7 +155,7 @@ describe('packet-selected decoding', () => {
       maxFrames: 10,
       tmpDir: tmp,
       signal: controller.signal,
-      onProgress: (stage) => stage === 'decoding keyframes' && controller.abort()
+      onProgress: (stage) => stage === 'decoding-keyframes' && controller.abort()
     })
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(readdirSync(tmp)).toEqual([])

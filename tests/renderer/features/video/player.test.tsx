@@ -61,7 +61,7 @@ describe('Player', () => {
       kind: 'video.playable',
       title: 'IMG_0042.MOV',
       state: 'running',
-      stage: 'making a playable copy',
+      stage: 'making-playable-copy',
       progress: 0.4,
       attempts: 1,
       error: null,

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Job } from '../../../../src/shared/domain/job'
 import { CitedText } from '../../../../src/renderer/src/features/video/CitedText'
 import { PipelineProgress } from '../../../../src/renderer/src/features/video/PipelineProgress'
-import { TranscriptPanel } from '../../../../src/renderer/src/features/video/TranscriptPanel'
+import { TranscriptPanel } from '../../../../src/renderer/src/features/player/TranscriptPanel'
 import { fakeApi, renderUi } from '../../render'
 
 const transcript = {
@@ -69,7 +69,7 @@ describe('video panels', () => {
     expect(screen.getByText('Transcribing')).toBeTruthy()
     expect(screen.getByText('40% done')).toBeTruthy()
     first.unmount()
-    renderUi(<PipelineProgress job={job({ stage: 'waiting for rate limit' })} hasAudio={false} hasVideo />)
+    renderUi(<PipelineProgress job={job({ stage: 'waiting-for-rate-limit' })} hasAudio={false} hasVideo />)
     await waitFor(() =>
       expect(screen.getByTestId('pipeline-note').textContent).toBe('Waiting for rate limit…')
     )

@@ -5,7 +5,7 @@ import type { Job } from '@shared/domain/job'
 import { useJobActions } from '../../api/job-hooks'
 import { OfflineNotice } from './OfflineNotice'
 
-const STAGES = ['probing', 'selecting keyframes', 'transcribing', 'summarising'] as const
+const STAGES = ['probing', 'selecting-keyframes', 'transcribing', 'summarising'] as const
 
 /** Where the summary job is: the four stages, overall progress, waiting states, and a way to stop it. */
 export function PipelineProgress({
@@ -22,9 +22,9 @@ export function PipelineProgress({
   const { t } = useTranslation()
   const { cancel } = useJobActions()
   const stages = STAGES.filter(
-    (s) => (s !== 'transcribing' || hasAudio) && (s !== 'selecting keyframes' || hasVideo)
+    (s) => (s !== 'transcribing' || hasAudio) && (s !== 'selecting-keyframes' || hasVideo)
   )
-  const waitingForRate = job.stage === 'waiting for rate limit'
+  const waitingForRate = job.stage === 'waiting-for-rate-limit'
   const stageIndex = waitingForRate
     ? stages.indexOf('summarising')
     : Math.max(0, stages.indexOf(job.stage as (typeof STAGES)[number]))
