@@ -236,4 +236,40 @@ describe('JobQueue', () => {
     expect(repo.get(job.id)?.result).toBeNull()
     await heir.dispose()
   })
+
+  it('adopts a job a dead process left queued when a re-run asks for the same work, and runs it', async () => {
+    const { db, repo, bus } = setup()
+    const gone = new JobQueue({ repo, bus, logger: createSilentLogger() })
+    const orphan = gone.enqueue({ kind: 'thumb', title: 'x.png', payload: {}, dedupeKey: 'thumb:x' })
+    // The process died without a lease row (as after kill -9 once its pid is gone).
+    const rerun = new JobQueue({
+      repo: new JobsRepo(db),
+      bus: new EventBus(true),
+      logger: createSilentLogger()
+    })
+    const ran: string[] = []
+    rerun.register(
+      defineJobKind({
+        kind: 'thumb',
+        concurrency: 1,
+        payload: z.object({}),
+        run: async () => void ran.push('thumb')
+      })
+    )
+    rerun.register(
+      defineJobKind({
+        kind: 'import',
+        concurrency: 1,
+        payload: z.object({}),
+        run: async (_p, ctx) =>
+          void ctx.enqueueChild({ kind: 'thumb', title: 'x.png', payload: {}, dedupeKey: 'thumb:x' })
+      })
+    )
+    rerun.start()
+    const parent = rerun.enqueue({ kind: 'import', title: 'again', payload: {} })
+    await rerun.waitForSettled([parent.id])
+    expect(ran).toEqual(['thumb'])
+    expect(repo.get(orphan.id)).toMatchObject({ state: 'succeeded', parentId: parent.id })
+    await rerun.dispose()
+  })
 })
