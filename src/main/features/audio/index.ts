@@ -1,12 +1,5 @@
 import type { AiServices } from '../../ai/wire'
-import type { JobQueue } from '../../jobs/job-queue'
-import type { EventBus } from '../../platform/event-bus'
-import type { MediaTools } from '../../platform/ffmpeg/media-tools'
-import type { AppPaths } from '../../platform/paths'
-import type { AssetsRepo } from '../../store/assets-repo'
-import type { BlobStore } from '../../store/blob-store'
-import type { Db } from '../../store/database'
-import type { HandlerSlice } from '../feature'
+import type { CoreDeps, HandlerSlice } from '../feature'
 import type { Importer } from '../library/importer'
 import { speakJobKind, transcribeJobKind } from './audio-jobs'
 import { PreparedAudioCache } from './prepared-audio'
@@ -16,15 +9,8 @@ import { Transcriber } from './transcriber'
 import { TranscriptionService } from './transcription-service'
 import { TranscriptsRepo } from './transcripts-repo'
 
-export interface AudioFeatureDeps {
-  db: Db
+export interface AudioFeatureDeps extends CoreDeps {
   ai: AiServices
-  assets: AssetsRepo
-  blobs: BlobStore
-  media: MediaTools
-  jobs: JobQueue
-  bus: EventBus
-  paths: AppPaths
   importer: Importer
 }
 

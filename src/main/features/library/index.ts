@@ -1,26 +1,11 @@
-import type { JobQueue } from '../../jobs/job-queue'
-import type { EventBus } from '../../platform/event-bus'
-import type { MediaTools } from '../../platform/ffmpeg/media-tools'
-import type { AppPaths } from '../../platform/paths'
-import type { AssetsRepo } from '../../store/assets-repo'
-import type { BlobStore } from '../../store/blob-store'
-import type { Db } from '../../store/database'
-import type { HandlerSlice } from '../feature'
+import type { CoreDeps, HandlerSlice } from '../feature'
 import { importJobKind } from './import-job'
 import { Importer } from './importer'
 import { LibraryService } from './library-service'
 import { MediaFactsRepo } from './media-facts-repo'
 import { thumbnailJobKind } from './thumbnail-job'
 
-export interface LibraryFeatureDeps {
-  db: Db
-  assets: AssetsRepo
-  blobs: BlobStore
-  media: MediaTools
-  jobs: JobQueue
-  bus: EventBus
-  paths: AppPaths
-}
+export type LibraryFeatureDeps = CoreDeps
 
 /** Importing files, thumbnails, listing, search, rename and delete. */
 export function libraryFeature(deps: LibraryFeatureDeps) {

@@ -1,11 +1,4 @@
-import type { JobQueue } from '../../jobs/job-queue'
-import type { EventBus } from '../../platform/event-bus'
-import type { MediaTools } from '../../platform/ffmpeg/media-tools'
-import type { AppPaths } from '../../platform/paths'
-import type { AssetsRepo } from '../../store/assets-repo'
-import type { BlobStore } from '../../store/blob-store'
-import type { Db } from '../../store/database'
-import type { HandlerSlice } from '../feature'
+import type { CoreDeps, HandlerSlice } from '../feature'
 import type { MediaFactsRepo } from '../library/media-facts-repo'
 import { FramesRepo } from './frames-repo'
 import { KeyframeService } from './keyframe-service'
@@ -14,14 +7,7 @@ import { playableJobKind } from './playable-job'
 import { PlayableService } from './playable-service'
 import { VideoService } from './video-service'
 
-export interface VideoFeatureDeps {
-  db: Db
-  assets: AssetsRepo
-  blobs: BlobStore
-  media: MediaTools
-  jobs: JobQueue
-  bus: EventBus
-  paths: AppPaths
+export interface VideoFeatureDeps extends CoreDeps {
   mediaFacts: MediaFactsRepo
 }
 
