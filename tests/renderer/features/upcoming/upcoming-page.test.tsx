@@ -1,26 +1,11 @@
 import { screen, waitFor } from '@testing-library/react'
 import { IconPhoto } from '@tabler/icons-react'
 import { describe, expect, it } from 'vitest'
+import { CAPABILITIES } from '../../../../src/shared/domain/provider'
 import { UpcomingPage } from '../../../../src/renderer/src/features/upcoming/UpcomingPage'
 import { fakeApi, renderUi } from '../../render'
 
-const caps = (on: string[]) =>
-  Object.fromEntries(
-    [
-      'chat',
-      'responses',
-      'vision',
-      'structuredOutputs',
-      'functionTools',
-      'builtinTools',
-      'reasoningEffort',
-      'transcription',
-      'speech',
-      'imageGeneration',
-      'batch',
-      'realtime'
-    ].map((c) => [c, on.includes(c)])
-  )
+const caps = (on: string[]) => Object.fromEntries(CAPABILITIES.map((c) => [c, on.includes(c)]))
 
 const doctor = (ok: boolean) => ({ ffmpeg: { ok }, ffprobe: { ok } })
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { TranscriptView } from '@shared/domain/audio'
 import type { Job } from '@shared/domain/job'
 import { useJobActions } from '../../api/job-hooks'
-import { jobStageLabel } from '../jobs/job-labels'
+import { jobStageLabel, jobWaitNote } from '../jobs/job-labels'
 import { OfflineNotice } from '../video/OfflineNotice'
 
 /** How far the transcription is: its stage, the pieces in so far, waiting states, and a way to stop it. */
@@ -16,14 +16,7 @@ export function TranscribeProgress({ job, transcript }: { job: Job; transcript: 
       ? t('audio.pieces', { done: transcript.piecesDone, count: transcript.piecesTotal })
       : null
   const waitingForRate = job.stage === 'waiting-for-rate-limit'
-  const note =
-    job.state === 'waiting'
-      ? t('video.progress.offline')
-      : waitingForRate
-        ? t('video.progress.rateLimit')
-        : job.state === 'queued'
-          ? t('video.progress.queued')
-          : null
+  const note = jobWaitNote(t, job)
   return (
     <Paper
       withBorder

@@ -22,3 +22,11 @@ export const STATE_COLOR: Record<Job['state'], string> = {
   failed: 'red',
   cancelled: 'gray'
 }
+
+/** What an active job is waiting for, in words, or null while it simply runs. */
+export function jobWaitNote(t: TFunction, job: Job): string | null {
+  if (job.state === 'waiting') return t('video.progress.offline')
+  if (job.stage === 'waiting-for-rate-limit') return t('video.progress.rateLimit')
+  if (job.state === 'queued') return t('video.progress.queued')
+  return null
+}

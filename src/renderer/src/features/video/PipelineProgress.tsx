@@ -3,6 +3,7 @@ import { IconPlayerStop } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '@shared/domain/job'
 import { useJobActions } from '../../api/job-hooks'
+import { jobWaitNote } from '../jobs/job-labels'
 import { OfflineNotice } from './OfflineNotice'
 
 const STAGES = ['probing', 'selecting-keyframes', 'transcribing', 'summarising'] as const
@@ -28,14 +29,7 @@ export function PipelineProgress({
   const stageIndex = waitingForRate
     ? stages.indexOf('summarising')
     : Math.max(0, stages.indexOf(job.stage as (typeof STAGES)[number]))
-  const note =
-    job.state === 'waiting'
-      ? t('video.progress.offline')
-      : waitingForRate
-        ? t('video.progress.rateLimit')
-        : job.state === 'queued'
-          ? t('video.progress.queued')
-          : null
+  const note = jobWaitNote(t, job)
   return (
     <Paper
       withBorder

@@ -2,9 +2,8 @@ import { Alert, Loader, Stack, Title } from '@mantine/core'
 import { DamagedNotice } from '../library/DamagedNotice'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
-import { errorInfo } from '../../api/client'
 import { useAsset } from '../../api/video-hooks'
-import { errorText } from '../../i18n/error-text'
+import { ErrorAlert } from '../../i18n/ErrorAlert'
 import { VideoChooser } from './VideoChooser'
 import { VideoWorkspace } from './VideoWorkspace'
 
@@ -18,14 +17,7 @@ function VideoById({ assetId }: { assetId: string }) {
   const { t } = useTranslation()
   const asset = useAsset(assetId)
   if (asset.isPending) return <Loader m="xl" />
-  if (asset.error) {
-    const text = errorText(t, errorInfo(asset.error))
-    return (
-      <Alert color="red" title={text.title}>
-        {text.detail}
-      </Alert>
-    )
-  }
+  if (asset.error) return <ErrorAlert error={asset.error} />
   if (asset.data.kind === 'image') return <Alert color="yellow">{t('video.notVideo')}</Alert>
   // A file that cannot be decoded offers nothing that cannot work: no player, no summary, no estimate.
   if (asset.data.problem)
