@@ -122,6 +122,14 @@ function fromApiError(
       error
     )
   }
+  if (isModerationBlock(error.code)) {
+    return aiError(
+      'AI_REFUSED',
+      `${name} refused the prompt: ${said}`,
+      base('Nothing was stored or charged. Reword the prompt and try again.', error),
+      error
+    )
+  }
   if (status >= 500) {
     return aiError(
       'AI_UNAVAILABLE',
@@ -137,6 +145,11 @@ function fromApiError(
     base(fixForInvalid(error), error),
     error
   )
+}
+
+/** The image APIs' safety system turning a prompt or an input image down. */
+export function isModerationBlock(code: string | null | undefined): boolean {
+  return code === 'moderation_blocked' || code === 'content_policy_violation'
 }
 
 function fixForInvalid(error: InstanceType<typeof OpenAI.APIError>): string {

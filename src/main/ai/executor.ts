@@ -51,7 +51,9 @@ export interface CallSpec<T> {
   needs: Capability[]
   /** Bookkeeping calls (file downloads, status checks) write no usage row. */
   billable?: boolean
-  run(args: RunArgs): Promise<{ value: T; usage: UsageFields; requestId: string | null }>
+  run(
+    args: RunArgs
+  ): Promise<{ value: T; usage: UsageFields; requestId: string | null; perImageFactor?: number }>
 }
 
 export interface CallResult<T> {
@@ -160,7 +162,8 @@ export class AiExecutor {
                 latencyMs,
                 requestId: out.requestId,
                 jobId: ctx.jobId ?? null,
-                requestKey: ctx.requestKey
+                requestKey: ctx.requestKey,
+                perImageFactor: out.perImageFactor
               })
         return {
           ok: true,

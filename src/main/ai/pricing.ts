@@ -42,7 +42,10 @@ export const DEFAULT_PRICES: Record<string, Omit<Price, 'model'>> = {
   'tts-1-hd': p(0, 0, 0, { perMCharacters: 30 }),
   'gpt-4o-mini-tts': p(0.6, 0, 0, { audioOutputPerM: 12 }),
   'gpt-image-1': p(5, 1.25, 40, { imageInputPerM: 10 }),
+  'gpt-image-1-mini': p(2, 0.2, 8, { imageInputPerM: 2.5 }),
+  // DALL·E: the 1024×1024 standard price; other sizes and HD scale from it (image-prices.ts).
   'dall-e-3': p(0, 0, 0, { perImage: 0.04 }),
+  'dall-e-2': p(0, 0, 0, { perImage: 0.02 }),
   'gpt-realtime': p(4, 0.4, 16, { audioInputPerM: 32, audioOutputPerM: 64 }),
   'deepseek-chat': p(0.27, 0.07, 1.1),
   'deepseek-reasoner': p(0.55, 0.14, 2.19)

@@ -13,6 +13,8 @@ export interface LedgerEntry {
   jobId: string | null
   batch?: boolean
   requestKey?: string | null
+  /** DALL·E: what one image of this size and quality costs in 1024×1024 standard images. */
+  perImageFactor?: number
 }
 
 /** Writes one usage row per successful API call and prices it with the current table. */
@@ -32,7 +34,7 @@ export class UsageLedger {
         imageInputTokens: u.imageTokens,
         audioSeconds: u.audioSeconds,
         characters: u.characters,
-        images: u.images
+        images: u.images * (entry.perImageFactor ?? 1)
       },
       entry.batch ?? false
     )

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createAiServices, type AiServices } from '../ai/wire'
 import { audioFeature } from '../features/audio'
+import { galleryFeature } from '../features/gallery'
 import type { Handlers } from '../features/feature'
 import { jobsFeature } from '../features/jobs'
 import { libraryFeature } from '../features/library'
@@ -179,6 +180,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     transcriber: audio.services.transcriber
   })
   const playground = playgroundFeature({ ai, bus })
+  const gallery = galleryFeature({ ...shared, ai, importer: library.services.importer, logger })
   const handlers: Handlers = {
     ...system.handlers,
     ...settings.handlers,
@@ -187,6 +189,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...video.handlers,
     ...summary.handlers,
     ...audio.handlers,
+    ...gallery.handlers,
     ...probeFeature({ media }).handlers,
     ...playground.handlers,
     ...providersFeature({ ai }).handlers,
@@ -200,6 +203,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...video.services,
     ...summary.services,
     ...audio.services,
+    ...gallery.services,
     ...playground.services,
     jobs,
     media,

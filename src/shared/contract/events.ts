@@ -13,7 +13,9 @@ export const events = {
   'settings.changed': Settings,
   'ai.stream': AskStreamEvent,
   /** Whether the default provider answers; sent when it changes while jobs wait for it. */
-  'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() })
+  'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() }),
+  /** A partial image of a running image request (a small JPEG data URL), shown as it arrives. */
+  'gallery.partial': z.object({ runId: z.string(), index: z.number().int(), dataUrl: z.string() })
 }
 
 export type Events = typeof events

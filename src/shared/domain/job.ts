@@ -37,6 +37,8 @@ export const JobStage = z.enum([
   'synthesising',
   'joining-audio',
   'making-playable-copy',
+  'generating-image',
+  'storing-images',
   'waiting-for-rate-limit'
 ])
 export type JobStage = z.infer<typeof JobStage>

@@ -226,7 +226,7 @@ describe('AiService against the fake server', () => {
       ai.speech({ model: 'tts-1', voice: 'alloy', input: 'x'.repeat(5000) })
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
     const images = await ai.generateImages({ model: 'gpt-image-1', prompt: 'a cat', size: '1024x1024' })
-    expect(images.value.images[0]?.subarray(1, 4).toString()).toBe('PNG')
+    expect(Buffer.from(images.value.images[0] ?? '', 'base64').subarray(1, 4).toString()).toBe('PNG')
     expect(fake.requestsTo('/images/generations')[0]?.body).not.toHaveProperty('response_format')
     const batch = await ai.createBatch({
       model: 'gpt-4o-mini',

@@ -6,6 +6,7 @@ import { sanitizeResponsesParams, type ResponsesBody } from '../model-traits'
 import { assertStrictSchema, parseStructured, type StructuredSchema } from '../structured'
 import { DEFAULT_INACTIVITY_MS, watchStream } from '../stream-watchdog'
 import { fromResponsesUsage } from '../usage-parse'
+import { isModerationBlock } from '../errors'
 import { refused } from './refusal'
 import { inactivityFor } from './chat-stream'
 
@@ -28,6 +29,8 @@ export interface ResponsesRequest {
   stream?: boolean
   onDelta?: (delta: { text: string; restart: boolean }) => void
   onEvent?: (type: string) => void
+  /** image_generation tool: a partial image (base64) while it draws. */
+  onPartialImage?: (partial: { b64: string; index: number }) => void
 }
 
 export interface FunctionCall {
@@ -46,7 +49,19 @@ export interface ResponsesResult {
   reasoningSummary: string[]
   /** Base64 images from the image_generation tool. */
   images: string[]
+  /** The same images with what the tool said about each (revised prompt, size, format…). */
+  imageCalls: ImageCall[]
   status: string
+}
+
+export interface ImageCall {
+  id: string
+  result: string
+  revisedPrompt: string | null
+  size: string | null
+  quality: string | null
+  background: string | null
+  outputFormat: string | null
 }
 
 const BUILTIN = new Set([
@@ -141,6 +156,8 @@ async function readResponsesStream(
       request.onDelta?.({ text: event.delta, restart: first && args.attempt > 1 })
       first = false
     }
+    if (event.type === 'response.image_generation_call.partial_image')
+      request.onPartialImage?.({ b64: event.partial_image_b64, index: event.partial_image_index })
     if (event.type === 'error') {
       // Some compatible servers nest the fields under `error`, as their HTTP errors do.
       const nested = (event as { error?: { code?: string; message?: string } }).error
@@ -170,6 +187,8 @@ function streamError(code: string | null | undefined, message: string | null | u
       'AI_CONTEXT_TOO_LONG',
       `${text} Use fewer frames, lower detail or a shorter transcript.`
     )
+  if (isModerationBlock(code))
+    return new AppError('AI_REFUSED', `The prompt was refused: ${text}`, { providerCode: code })
   if (code === 'rate_limit_exceeded') return new AppError('AI_RATE_LIMITED', text, { retryAfterS: null })
   if (code === 'server_error') return new AppError('AI_UNAVAILABLE', text)
   return new AppError('AI_INVALID_REQUEST', text)
@@ -182,6 +201,7 @@ function toResult(response: Response, request: ResponsesRequest): ResponsesResul
   const toolCalls: ResponsesResult['toolCalls'] = []
   const summary: string[] = []
   const images: string[] = []
+  const imageCalls: ImageCall[] = []
   for (const item of output) {
     if (item.type === 'message') {
       for (const part of item.content) {
@@ -194,7 +214,10 @@ function toResult(response: Response, request: ResponsesRequest): ResponsesResul
     else {
       const tool = item as { type: string; id?: string; status?: string; result?: string | null }
       toolCalls.push({ type: tool.type, id: tool.id ?? '', status: tool.status ?? null })
-      if (tool.type === 'image_generation_call' && tool.result) images.push(tool.result)
+      if (tool.type === 'image_generation_call' && tool.result) {
+        images.push(tool.result)
+        imageCalls.push(imageCall(item as unknown as Record<string, unknown>))
+      }
     }
   }
   const text = texts.join('')
@@ -205,9 +228,23 @@ function toResult(response: Response, request: ResponsesRequest): ResponsesResul
     toolCalls,
     reasoningSummary: summary,
     images,
+    imageCalls,
     status: response.status ?? 'completed'
   }
   if (request.textFormat && functionCalls.length === 0)
     result.parsed = parseStructured(text || null, request.textFormat)
   return result
+}
+
+function imageCall(item: Record<string, unknown>): ImageCall {
+  const text = (key: string): string | null => (typeof item[key] === 'string' ? (item[key] as string) : null)
+  return {
+    id: text('id') ?? '',
+    result: text('result') ?? '',
+    revisedPrompt: text('revised_prompt'),
+    size: text('size'),
+    quality: text('quality'),
+    background: text('background'),
+    outputFormat: text('output_format')
+  }
 }

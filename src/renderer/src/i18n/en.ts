@@ -126,6 +126,7 @@ export const en = {
       'video.keyframes': 'Keyframes',
       'audio.transcribe': 'Transcription',
       'audio.speak': 'Speech',
+      'gallery.image': 'Image',
       other: 'Job'
     },
     stages: {
@@ -138,6 +139,8 @@ export const en = {
       'preparing-audio': 'Preparing audio',
       synthesising: 'Speaking',
       'joining-audio': 'Joining audio',
+      'generating-image': 'Drawing',
+      'storing-images': 'Storing images',
       summarising: 'Summarising',
       'making-playable-copy': 'Playable copy',
       'waiting-for-rate-limit': 'Waiting for rate limit',

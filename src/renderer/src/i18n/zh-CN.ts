@@ -123,6 +123,7 @@ export const zhCN: Messages = {
       'video.keyframes': '关键帧',
       'audio.transcribe': '转写',
       'audio.speak': '朗读',
+      'gallery.image': '图像',
       other: '任务'
     },
     stages: {
@@ -135,6 +136,8 @@ export const zhCN: Messages = {
       'preparing-audio': '准备音频',
       synthesising: '合成语音',
       'joining-audio': '拼接音频',
+      'generating-image': '正在绘制',
+      'storing-images': '正在保存图像',
       summarising: '生成摘要',
       'making-playable-copy': '可播放副本',
       'waiting-for-rate-limit': '等待速率限制',

@@ -1,0 +1,392 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
+import {
+  EditInput,
+  GenerateInput,
+  IMAGE_JOB,
+  imageRules,
+  type GalleryDetail,
+  type GalleryItem,
+  type GalleryPage,
+  type GalleryQuery,
+  type ImageEstimate,
+  type ImageModelOption,
+  type ImageRunView,
+  type ImageUsage,
+  type RunOperation,
+  type StoredImage
+} from '@shared/domain/gallery'
+import { AppError, toErrorInfo } from '@shared/errors'
+import type { AiService } from '../../ai/ai-service'
+import { estimateImageCost } from '../../ai/image-prices'
+import type { PriceService } from '../../ai/price-service'
+import type { ProviderService } from '../../ai/provider-service'
+import type { JobContext } from '../../jobs/job-kind'
+import type { JobQueue } from '../../jobs/job-queue'
+import { previewDataUrl } from '../../media/image/image-edit-prep'
+import type { EventBus } from '../../platform/event-bus'
+import { withTempDir } from '../../platform/ffmpeg/ffmpeg'
+import type { AssetsRepo } from '../../store/assets-repo'
+import type { BlobStore, StoredBlob } from '../../store/blob-store'
+import type { Db } from '../../store/database'
+import type { EditSources } from './edit-sources'
+import { listGenerated } from './gallery-list'
+import { GalleryViews } from './gallery-views'
+import { sendRun } from './image-request'
+import type { ImageSaver } from './image-saver'
+import { checkParams, paramsRecord, rulesFor } from './param-check'
+import { NO_IMAGE_USAGE, type RunParent, type RunsRepo, type StoredRun } from './runs-repo'
+
+const DEFAULT_MODEL = 'gpt-image-1'
+const KNOWN_MODELS = ['gpt-image-1', 'dall-e-3', 'dall-e-2']
+
+export interface GalleryServiceDeps {
+  db: Db
+  ai: AiService
+  prices: PriceService
+  providers: ProviderService
+  runs: RunsRepo
+  assets: AssetsRepo
+  blobs: BlobStore
+  sources: EditSources
+  saver: ImageSaver
+  jobs: JobQueue
+  bus: EventBus
+  tmpDir: string
+}
+
+/** One image the caller already has (the Playground's image tool), with what made it. */
+export interface GeneratedImageRecord {
+  /** The image bytes, or base64 as the provider sent them. */
+  image: Buffer | string
+  prompt: string
+  revisedPrompt?: string | null
+  model: string
+  params?: Record<string, unknown>
+  parentAssetIds?: string[]
+  /** PNG mask bytes of an edit. */
+  mask?: Buffer | null
+  responseId?: string | null
+  previousResponseId?: string | null
+  usage?: Partial<ImageUsage>
+  costUsd?: number
+  requestId?: string | null
+  providerId?: string | null
+}
+
+/**
+ * The Gallery: image requests (generate, edit with a mask and references, DALL·E 2 variations,
+ * conversations of edits through the Responses tool) run as jobs; every image is a library asset
+ * with the run that made it, so prompts, parameters, cost and lineage are never lost.
+ */
+export class GalleryService {
+  private readonly views: GalleryViews
+
+  constructor(private readonly deps: GalleryServiceDeps) {
+    this.views = new GalleryViews({ runs: deps.runs, assets: deps.assets })
+  }
+
+  /** Image models the provider lists (or the known ones), each with what it accepts. */
+  async models(providerId?: string): Promise<ImageModelOption[]> {
+    let listed: string[] = []
+    try {
+      listed = (await this.deps.providers.resolve(providerId)).provider.models
+    } catch (error) {
+      if (toErrorInfo(error).code !== 'PROVIDER_NOT_CONFIGURED') throw error
+    }
+    const names = [...new Set([...KNOWN_MODELS, ...listed.filter((m) => imageRules(m))])]
+    return names.map((model) => {
+      const rules = rulesFor(model)
+      return {
+        model,
+        family: rules.family,
+        sizes: [...rules.sizes],
+        qualities: [...rules.qualities],
+        backgrounds: [...rules.backgrounds],
+        formats: [...rules.formats],
+        maxN: rules.maxN,
+        maxEditImages: rules.maxEditImages,
+        masks: rules.masks,
+        variations: rules.variations,
+        moderation: rules.moderation,
+        compression: rules.compression,
+        maxPartialImages: rules.maxPartialImages
+      }
+    })
+  }
+
+  /** The price before anything is sent; refuses parameters the model does not take, as generate does. */
+  async estimate(input: GenerateInput | EditInput): Promise<ImageEstimate> {
+    const edit = 'source' in input ? EditInput.parse(input) : null
+    const request = edit ?? GenerateInput.parse(input)
+    const model = request.model ?? (await this.defaultModel(request.providerId))
+    const mode = edit ? edit.mode : 'generate'
+    const params = checkParams(model, request, mode === 'conversation' ? 'generate' : mode, request.prompt)
+    const inputImages: { width: number; height: number }[] = []
+    if (edit) {
+      for (const ref of [edit.source, ...edit.references]) {
+        const asset = 'assetId' in ref ? this.deps.assets.get(ref.assetId) : null
+        if (asset?.width && asset.height) inputImages.push({ width: asset.width, height: asset.height })
+      }
+    }
+    const estimate = estimateImageCost(
+      { model, size: params.size, quality: params.quality, n: params.n, prompt: request.prompt, inputImages },
+      this.deps.prices.table()
+    )
+    return { ...estimate, images: params.n }
+  }
+
+  async generate(input: GenerateInput): Promise<{ jobId: string; runId: string }> {
+    const request = GenerateInput.parse(input)
+    const model = request.model ?? (await this.defaultModel(request.providerId))
+    const params = checkParams(model, request, 'generate', request.prompt)
+    assertCombination(params)
+    const id = randomUUID()
+    return this.start({
+      id,
+      status: 'running',
+      operation: 'generate',
+      prompt: request.prompt,
+      model,
+      providerId: request.providerId ?? null,
+      params: paramsRecord(params),
+      parents: [],
+      mask: null,
+      previousResponseId: null,
+      chainId: id,
+      createdAt: new Date().toISOString()
+    })
+  }
+
+  async edit(input: EditInput): Promise<{ jobId: string; runId: string }> {
+    const request = EditInput.parse(input)
+    const model = request.model ?? (await this.defaultModel(request.providerId))
+    if (request.mode !== 'variation' && !request.prompt)
+      throw new AppError('VALIDATION_FAILED', 'Say what to change: an edit needs a prompt.')
+    const params = checkParams(
+      model,
+      request,
+      request.mode === 'conversation' ? 'generate' : request.mode,
+      request.prompt
+    )
+    assertCombination(params)
+    const rules = rulesFor(model)
+    const source = await this.deps.sources.image(request.source)
+    const references = await Promise.all(request.references.map((r) => this.deps.sources.image(r)))
+    if (request.mode === 'edit' && 1 + references.length > rules.maxEditImages)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${model} takes at most ${rules.maxEditImages} image(s) per edit (the source and ${rules.maxEditImages - 1} reference(s)).`
+      )
+    if (request.mask && (request.mode !== 'edit' || !rules.masks))
+      throw new AppError('VALIDATION_FAILED', `A mask is used by edits with gpt-image-1 or dall-e-2 only.`)
+    const mask = request.mask ? await this.deps.sources.mask(request.mask, source) : null
+    const before = this.deps.runs.forAsset(source.id)
+    const id = randomUUID()
+    try {
+      return await this.start({
+        id,
+        status: 'running',
+        operation: request.mode,
+        prompt: request.prompt,
+        model,
+        providerId: request.providerId ?? null,
+        params: { ...paramsRecord(params), ...(mask?.resized ? { maskResized: true } : {}) },
+        parents: [
+          { assetId: source.id, role: 'source' },
+          ...references.map((r): RunParent => ({ assetId: r.id, role: 'reference' }))
+        ],
+        mask: mask ? { hash: mask.hash, relPath: mask.relPath } : null,
+        // A conversation continues the turn that made the source, when it was one.
+        previousResponseId: request.mode === 'conversation' ? (before?.responseId ?? null) : null,
+        chainId: before?.chainId ?? id,
+        createdAt: new Date().toISOString()
+      })
+    } finally {
+      if (mask) this.deps.blobs.release(mask.hash)
+    }
+  }
+
+  /** The job body: send, check every image decodes, store them, then mark the run complete. */
+  async run(runId: string, job: JobContext): Promise<{ runId: string; assetIds: string[] }> {
+    const run = this.requireRun(runId)
+    if (run.status === 'complete') return { runId, assetIds: run.imageIds }
+    try {
+      job.progress('generating-image', 0.05)
+      const answer = await withTempDir(this.deps.tmpDir, (tmpDir) =>
+        sendRun(this.deps, run, this.filesOf(run), {
+          providerId: run.providerId,
+          jobId: job.job.id,
+          signal: job.signal,
+          requestKey: `image:${run.id}:${job.job.id}`,
+          tmpDir,
+          onPartial: (b64, index) => void this.emitPartial(run.id, b64, index)
+        })
+      )
+      this.deps.runs.recordOutcome(run.id, answer)
+      job.progress('storing-images', 0.9)
+      const context = { runId: run.id, requestId: answer.requestId }
+      // Every image must decode before any is stored: a broken answer stores nothing.
+      const decoded = await Promise.all(answer.images.map((b64) => this.deps.saver.decode(b64, context)))
+      const stored = await this.storeAll(run, decoded, answer.revisedPrompt)
+      this.deps.runs.complete(run.id)
+      this.deps.bus.emit('library.changed', { reason: 'imported', ids: stored.map((s) => s.assetId) })
+      return { runId, assetIds: stored.map((s) => s.assetId) }
+    } catch (error) {
+      const info = toErrorInfo(error)
+      // Waiting for the network or cancelled: the run resumes (or is dropped) with its job.
+      if (info.code !== 'AI_OFFLINE') this.deps.runs.fail(run.id, info)
+      throw error
+    }
+  }
+
+  /**
+   * Stores one image made elsewhere (the Playground's image_generation tool) as a library asset with
+   * its generation record, exactly as the Gallery stores its own.
+   */
+  async storeGeneratedImage(record: GeneratedImageRecord): Promise<StoredImage> {
+    const id = randomUUID()
+    const parents = record.parentAssetIds ?? []
+    for (const parent of parents) this.deps.assets.require(parent)
+    const context = { runId: id, requestId: record.requestId ?? null }
+    const bytes = await this.deps.saver.decode(record.image, context)
+    const mask = record.mask ? await this.deps.blobs.ingestBuffer(record.mask, 'png') : null
+    const before = parents[0] ? this.deps.runs.forAsset(parents[0]) : null
+    try {
+      this.deps.runs.create({
+        id,
+        status: 'running',
+        operation: 'tool',
+        prompt: record.prompt,
+        model: record.model,
+        providerId: record.providerId ?? null,
+        params: record.params ?? {},
+        parents: parents.map((assetId, i) => ({ assetId, role: i === 0 ? 'source' : 'reference' })),
+        mask: mask ? { hash: mask.hash, relPath: mask.relPath } : null,
+        previousResponseId: record.previousResponseId ?? null,
+        chainId: before?.chainId ?? id,
+        createdAt: new Date().toISOString()
+      })
+      this.deps.runs.recordOutcome(id, {
+        revisedPrompt: record.revisedPrompt ?? null,
+        responseId: record.responseId ?? null,
+        usage: { ...NO_IMAGE_USAGE, images: 1, ...record.usage },
+        costUsd: record.costUsd ?? 0,
+        requestId: record.requestId ?? null
+      })
+      const [stored] = await this.storeAll(this.requireRun(id), [bytes], record.revisedPrompt ?? null)
+      this.deps.runs.complete(id)
+      this.deps.bus.emit('library.changed', { reason: 'imported', ids: [stored?.assetId ?? ''] })
+      return stored as StoredImage
+    } catch (error) {
+      if (this.deps.runs.get(id)) this.deps.runs.fail(id, toErrorInfo(error))
+      throw error
+    } finally {
+      if (mask) this.deps.blobs.release(mask.hash)
+    }
+  }
+
+  getRun(runId: string): ImageRunView {
+    return this.views.run(this.requireRun(runId))
+  }
+
+  list(query: GalleryQuery): GalleryPage {
+    const { rows, nextCursor } = listGenerated(this.deps.db, query)
+    const items = rows.flatMap((row) => {
+      const item = this.views.item(row.assetId)
+      return item ? [item] : []
+    })
+    return { items, nextCursor, models: this.deps.runs.models() }
+  }
+
+  detail(assetId: string): GalleryDetail {
+    return this.views.detail(assetId)
+  }
+
+  favourite(assetId: string, favourite: boolean): GalleryItem {
+    this.views.requireItem(assetId)
+    this.deps.runs.setFavourite(assetId, favourite)
+    this.deps.bus.emit('library.changed', { reason: 'updated', ids: [assetId] })
+    return this.views.requireItem(assetId)
+  }
+
+  private start(run: Parameters<RunsRepo['create']>[0]): { jobId: string; runId: string } {
+    this.deps.runs.create(run)
+    const job = this.deps.jobs.enqueue({
+      kind: IMAGE_JOB,
+      title: titleFor(run.operation, run.prompt),
+      payload: { runId: run.id },
+      dedupeKey: `${IMAGE_JOB}:${run.id}`
+    })
+    this.deps.runs.setJob(run.id, job.id)
+    return { jobId: job.id, runId: run.id }
+  }
+
+  private async storeAll(run: StoredRun, images: Buffer[], revisedPrompt: string | null): Promise<StoredImage[]> {
+    const stored: StoredImage[] = []
+    const mask = run.mask ? this.maskBlob(run.mask) : null
+    for (const [idx, bytes] of images.entries()) {
+      const image = await this.deps.saver.save(bytes, run.prompt, revisedPrompt ?? '')
+      this.deps.db.transaction(() => {
+        if (mask) this.deps.blobs.register(mask, new Date().toISOString())
+        this.deps.runs.addImage(run.id, idx, image.assetId, mask?.hash ?? null)
+      })()
+      stored.push(image)
+    }
+    return stored
+  }
+
+  private maskBlob(mask: { hash: string; relPath: string }): StoredBlob {
+    const file = this.deps.blobs.absolutePath(mask.relPath)
+    if (!existsSync(file))
+      throw new AppError('FILE_NOT_FOUND', 'The mask of this edit is gone; paint it again and resend.')
+    return { ...mask, size: statSync(file).size }
+  }
+
+  /** Library files the request sends: the source and references, and the mask. */
+  private filesOf(run: StoredRun): { images: string[]; mask: string | null } {
+    const images = run.parents.map((p) => {
+      const asset = this.deps.assets.get(p.assetId)
+      if (!asset) throw new AppError('NOT_FOUND', 'An image this edit starts from was deleted.')
+      return this.deps.blobs.absolutePath(asset.path)
+    })
+    const mask = run.mask ? this.deps.blobs.absolutePath(this.maskBlob(run.mask).relPath) : null
+    return { images, mask }
+  }
+
+  private async emitPartial(runId: string, b64: string, index: number): Promise<void> {
+    try {
+      const dataUrl = await previewDataUrl(Buffer.from(b64, 'base64'))
+      this.deps.bus.emit('gallery.partial', { runId, index, dataUrl })
+    } catch {
+      // A partial that does not decode is skipped: the final image is what counts.
+    }
+  }
+
+  private requireRun(runId: string): StoredRun {
+    const run = this.deps.runs.get(runId)
+    if (!run) throw new AppError('NOT_FOUND', `No image request with id ${runId}.`)
+    return run
+  }
+
+  private async defaultModel(providerId: string | undefined): Promise<string> {
+    try {
+      const { model } = await this.deps.ai.modelFor('image', providerId)
+      return imageRules(model) ? model : DEFAULT_MODEL
+    } catch (error) {
+      if (toErrorInfo(error).code === 'PROVIDER_NOT_CONFIGURED') return DEFAULT_MODEL
+      throw error
+    }
+  }
+}
+
+/** A transparent background needs a format with an alpha channel. */
+function assertCombination(params: ReturnType<typeof checkParams>): void {
+  if (params.background === 'transparent' && params.outputFormat === 'jpeg')
+    throw new AppError('VALIDATION_FAILED', 'JPEG has no transparency: choose PNG or WebP for a transparent background.')
+}
+
+function titleFor(operation: RunOperation, prompt: string): string {
+  const text = prompt.length > 60 ? `${prompt.slice(0, 57)}…` : prompt
+  return operation === 'variation' ? 'Variations' : text || 'Image'
+}
