@@ -32,7 +32,10 @@ export const galleryRoutes = {
   'gallery.edit': route({ input: EditInput, output: Started }),
   'gallery.run': route({ input: z.object({ runId: z.string().min(1) }), output: ImageRunView }),
   /** Generated images newest first, filtered and searched by prompt (CJK included). */
-  'gallery.list': route({ input: GalleryQuery.default({ favourites: false, limit: 60 }), output: GalleryPage }),
+  'gallery.list': route({
+    input: GalleryQuery.default({ favourites: false, limit: 60 }),
+    output: GalleryPage
+  }),
   /** One image with its request, its parents, its children and every version of its edit chain. */
   'gallery.detail': route({ input: AssetRef, output: GalleryDetail }),
   'gallery.favourite': route({

@@ -44,12 +44,6 @@ export function transcription(form: Record<string, unknown>, reply?: Reply): { t
   return { type: 'application/json', body: JSON.stringify(json) }
 }
 
-export function imageGeneration(): Json {
-  const out = sample('images-generations.json')
-  out.created = Math.floor(Date.now() / 1000)
-  return out
-}
-
 export function fileObject(upload: Upload): Json {
   const out = sample('file-upload.json')
   return {

@@ -81,6 +81,22 @@ export function respondWithFault(
       sendJson(res, 400, { error: { message, type: 'invalid_request_error', param: null, code: null } }, id)
       return true
     }
+    case 'moderation_blocked':
+      sendJson(
+        res,
+        400,
+        {
+          error: {
+            message:
+              'Your request was rejected by the safety system. Your prompt may contain text that is not allowed by our safety system.',
+            type: 'image_generation_user_error',
+            param: null,
+            code: 'moderation_blocked'
+          }
+        },
+        id
+      )
+      return true
     case 'hang':
       return true
     default:

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import * as audio from './audio'
 import { chatCompletion, chatStreamFrames } from './chat'
 import * as endpoints from './endpoints'
+import * as images from './images'
 import { respondWithFault, sendJson } from './faults'
 import { responseObject, responseStreamFrames } from './responses'
 import { sampleHeaders } from './samples'
@@ -113,6 +114,10 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
       if (body.stream) return writeSse(res, chatStreamFrames(body, reply), control)
       return sendBody(res, chatCompletion(body, reply), control)
     }
+    if (p.endsWith('/responses') && images.wantsImageTool(body)) {
+      if (body.stream) return writeSse(res, images.imageToolStreamFrames(body), control)
+      return sendBody(res, images.imageToolResponse(body), control)
+    }
     if (p.endsWith('/responses')) {
       if (body.stream) return writeSse(res, responseStreamFrames(body, reply), control)
       return sendBody(res, responseObject(body, reply), control)
@@ -127,8 +132,12 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
       res.writeHead(200, { 'content-type': out.type })
       return void res.end(out.audio)
     }
-    if (p.endsWith('/images/generations') || p.endsWith('/images/edits'))
-      return sendJson(res, 200, endpoints.imageGeneration())
+    if (/\/images\/(generations|edits|variations)$/.test(p)) {
+      const fields = r.form ?? body
+      if (fields.stream === true || fields.stream === 'true')
+        return writeSse(res, images.imagesStreamFrames(fields, p.endsWith('/edits')), control)
+      return sendJson(res, 200, images.imagesResponse(fields, reply))
+    }
     if (p.endsWith('/models')) return sendJson(res, 200, endpoints.modelList(CATALOG))
     if (p.endsWith('/realtime/client_secrets')) return sendJson(res, 200, endpoints.clientSecret())
     return filesAndBatches(r, body, res)

@@ -22,6 +22,8 @@ export type Fault =
   | { kind: 'stall_stream'; afterEvents: number }
   /** A 400 whose message repeats the request's Authorization header and the bare key (a careless gateway). */
   | { kind: 'echo_authorization' }
+  /** A 400 from the image models' safety system (code moderation_blocked). */
+  | { kind: 'moderation_blocked' }
 
 /** What the "model" says, put into a genuine recorded response envelope. */
 export interface Reply {

@@ -322,7 +322,11 @@ export class GalleryService {
     return { jobId: job.id, runId: run.id }
   }
 
-  private async storeAll(run: StoredRun, images: Buffer[], revisedPrompt: string | null): Promise<StoredImage[]> {
+  private async storeAll(
+    run: StoredRun,
+    images: Buffer[],
+    revisedPrompt: string | null
+  ): Promise<StoredImage[]> {
     const stored: StoredImage[] = []
     const mask = run.mask ? this.maskBlob(run.mask) : null
     for (const [idx, bytes] of images.entries()) {
@@ -383,7 +387,10 @@ export class GalleryService {
 /** A transparent background needs a format with an alpha channel. */
 function assertCombination(params: ReturnType<typeof checkParams>): void {
   if (params.background === 'transparent' && params.outputFormat === 'jpeg')
-    throw new AppError('VALIDATION_FAILED', 'JPEG has no transparency: choose PNG or WebP for a transparent background.')
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'JPEG has no transparency: choose PNG or WebP for a transparent background.'
+    )
 }
 
 function titleFor(operation: RunOperation, prompt: string): string {

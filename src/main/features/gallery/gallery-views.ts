@@ -10,6 +10,9 @@ import { AppError } from '@shared/errors'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { RunsRepo, StoredRun } from './runs-repo'
 
+// A chain longer than this is shown up to here (each version is a request someone made by hand).
+const MAX_CHAIN = 200
+
 /** Runs and assets as the Gallery shows them: items with their request, and their lineage. */
 export class GalleryViews {
   constructor(private readonly deps: { runs: RunsRepo; assets: AssetsRepo }) {}
@@ -74,7 +77,6 @@ export class GalleryViews {
 
   detail(assetId: string): GalleryDetail {
     const item = this.requireItem(assetId)
-    const run = this.deps.runs.get(item.runId) as StoredRun
     const parents = item.parentAssetIds.flatMap((id): LineageAsset[] => {
       const asset = this.deps.assets.get(id)
       if (!asset) return []
@@ -83,8 +85,33 @@ export class GalleryViews {
       ]
     })
     const children = this.deps.runs.childrenOf(assetId).flatMap((id) => this.item(id) ?? [])
-    const chain = this.deps.runs.chain(run.chainId).flatMap((id) => this.item(id) ?? [])
-    return { item, parents, children, chain }
+    return { item, parents, children, chain: this.chain(item) }
+  }
+
+  /** The versions this one is part of: its sources back to the first, then what was made from it. */
+  private chain(item: GalleryItem): GalleryItem[] {
+    const up: GalleryItem[] = []
+    const seen = new Set([item.assetId])
+    for (let at = item; at.parentAssetId && !seen.has(at.parentAssetId);) {
+      seen.add(at.parentAssetId)
+      const parent = this.item(at.parentAssetId)
+      if (!parent) break
+      up.unshift(parent)
+      at = parent
+    }
+    const down: GalleryItem[] = []
+    const queue = [item.assetId]
+    while (queue.length > 0 && down.length < MAX_CHAIN) {
+      for (const id of this.deps.runs.childrenOf(queue.shift() as string)) {
+        const child = seen.has(id) ? null : this.item(id)
+        seen.add(id)
+        if (child?.parentAssetId && seen.has(child.parentAssetId)) {
+          down.push(child)
+          queue.push(id)
+        }
+      }
+    }
+    return [...up, item, ...down.sort((a, b) => a.createdAt.localeCompare(b.createdAt))]
   }
 }
 
@@ -94,6 +121,7 @@ function stored(asset: Asset): StoredImage {
     path: asset.path,
     width: asset.width ?? 0,
     height: asset.height ?? 0,
-    format: asset.metadata.format === 'jpg' ? 'jpeg' : (asset.metadata.format ?? asset.mime.replace('image/', ''))
+    format:
+      asset.metadata.format === 'jpg' ? 'jpeg' : (asset.metadata.format ?? asset.mime.replace('image/', ''))
   }
 }

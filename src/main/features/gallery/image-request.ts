@@ -40,7 +40,8 @@ export async function sendRun(
 ): Promise<RequestAnswer> {
   const params = run.params as Partial<CheckedParams>
   if (run.operation === 'conversation') return sendTurn(deps, run, files, params, ctx)
-  const images = imageFamily(run.model) === 'dall-e-2' ? await squareCopies(files.images, ctx.tmpDir) : files.images
+  const images =
+    imageFamily(run.model) === 'dall-e-2' ? await squareCopies(files.images, ctx.tmpDir) : files.images
   const call = await deps.ai.generateImages(
     {
       model: run.model,
@@ -85,7 +86,9 @@ async function sendTurn(
     type: 'image_generation',
     model: run.model as OpenAI.Responses.Tool.ImageGeneration['model'],
     ...(params.size ? { size: params.size as OpenAI.Responses.Tool.ImageGeneration['size'] } : {}),
-    ...(params.quality ? { quality: params.quality as OpenAI.Responses.Tool.ImageGeneration['quality'] } : {}),
+    ...(params.quality
+      ? { quality: params.quality as OpenAI.Responses.Tool.ImageGeneration['quality'] }
+      : {}),
     ...(params.background ? { background: params.background } : {}),
     ...(params.outputFormat ? { output_format: params.outputFormat } : {}),
     ...(params.moderation ? { moderation: params.moderation } : {}),
@@ -124,7 +127,13 @@ async function sendTurn(
   const first = call.value.imageCalls[0]
   // The tool's image tokens are not in the response's usage: they are priced from the published table.
   const drawn = estimateImageCost(
-    { model: run.model, size: first?.size ?? params.size, quality: first?.quality ?? params.quality, n: call.value.images.length, prompt: '' },
+    {
+      model: run.model,
+      size: first?.size ?? params.size,
+      quality: first?.quality ?? params.quality,
+      n: call.value.images.length,
+      prompt: ''
+    },
     deps.prices.table()
   )
   return {

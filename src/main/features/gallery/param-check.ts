@@ -69,8 +69,7 @@ export function checkParams(
     background: rules.backgrounds.length > 0 ? params.background : undefined,
     outputFormat: format,
     // The API takes a compression level for JPEG and WebP only.
-    outputCompression:
-      rules.compression && format && format !== 'png' ? params.outputCompression : undefined,
+    outputCompression: rules.compression && format && format !== 'png' ? params.outputCompression : undefined,
     n: params.n,
     moderation: rules.moderation ? params.moderation : undefined,
     partialImages: params.n === 1 ? Math.min(params.partialImages, rules.maxPartialImages) : 0

@@ -176,17 +176,6 @@ export class RunsRepo {
     return rows.map((r) => r.id)
   }
 
-  /** Every image of one edit chain, oldest first. */
-  chain(chainId: string): string[] {
-    const rows = this.db
-      .prepare(
-        `SELECT g.asset_id AS id FROM image_runs r JOIN generated_images g ON g.run_id = r.id
-         WHERE r.chain_id = ? GROUP BY g.asset_id ORDER BY min(g.created_at), min(g.idx)`
-      )
-      .all(chainId) as { id: string }[]
-    return rows.map((r) => r.id)
-  }
-
   isFavourite(assetId: string): boolean {
     return this.db.prepare('SELECT 1 FROM image_favourites WHERE asset_id = ?').get(assetId) !== undefined
   }
