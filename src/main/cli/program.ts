@@ -3,6 +3,7 @@ import { packageVersion } from '../platform/package-info'
 import { registerAnalyze } from './commands/analyze'
 import { registerAsk } from './commands/ask'
 import { registerDoctor } from './commands/doctor'
+import { registerImages } from './commands/images'
 import { registerImport } from './commands/import'
 import { registerJobs } from './commands/jobs'
 import { registerKeyframes } from './commands/keyframes'
@@ -36,6 +37,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerAsk(program, run)
   registerTranscribe(program, run)
   registerSpeak(program, run)
+  registerImages(program, run)
   registerProviders(program, run)
   registerUsage(program, run)
   return program
