@@ -1,5 +1,6 @@
 import { enVideo } from './en-video'
 import { enAudio } from './en-audio'
+import { enGallery } from './en-gallery'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
@@ -300,6 +301,7 @@ export const en = {
   },
   video: enVideo,
   audio: enAudio,
+  gallery: enGallery,
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',

@@ -1,6 +1,7 @@
 import type { Messages } from './en'
 import { zhCNVideo } from './zh-CN-video'
 import { zhCNAudio } from './zh-CN-audio'
+import { zhCNGallery } from './zh-CN-gallery'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -284,6 +285,7 @@ export const zhCN: Messages = {
   },
   video: zhCNVideo,
   audio: zhCNAudio,
+  gallery: zhCNGallery,
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',

@@ -20,6 +20,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const UsagePage = lazy(() => import('../features/usage/UsagePage'))
 const VideoPage = lazy(() => import('../features/video/VideoPage'))
 const AudioPage = lazy(() => import('../features/audio/AudioPage'))
+const GalleryPage = lazy(() => import('../features/gallery/GalleryPage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -69,6 +70,7 @@ export function AppLayout() {
             <Route path="/usage" component={UsagePage} />
             <Route path="/video/:assetId?" component={VideoPage} />
             <Route path="/audio/:first?/:second?" component={AudioPage} />
+            <Route path="/gallery/:first?/:second?" component={GalleryPage} />
             {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
               <Route key={item.path} path={item.path}>
                 <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />

@@ -12,12 +12,11 @@ import {
 import type { ComponentType } from 'react'
 import type { NeedId } from '../features/upcoming/useNeeds'
 
-export type UpcomingKey = 'images' | 'gallery' | 'playground' | 'batch'
+export type UpcomingKey = 'images' | 'playground' | 'batch'
 
 /** What each page still to come will need, checked live on its page. */
 export const UPCOMING_NEEDS: Record<UpcomingKey, NeedId[]> = {
   images: ['mediaTools', 'vision', 'libraryImages'],
-  gallery: ['imageGeneration'],
   playground: ['provider'],
   batch: ['batch']
 }
@@ -35,7 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/video', labelKey: 'nav.video', icon: IconMovie, section: 'media' },
   { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media', upcoming: 'images' },
   { path: '/audio', labelKey: 'nav.audio', icon: IconMicrophone, section: 'media' },
-  { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media', upcoming: 'gallery' },
+  { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media' },
   {
     path: '/playground',
     labelKey: 'nav.playground',
