@@ -48,12 +48,14 @@ describe('the Gallery in Chromium', () => {
     await page.getByTestId('gallery-search').fill('fox')
     await expect.poll(() => items().count()).toBe(2)
 
-    // Open one: its prompt and parameters.
+    // Open one: its prompt and parameters; what is in the prompt bar stays.
+    await page.getByTestId('gallery-prompt').fill('half-written idea')
     await items().first().click()
     await page.getByTestId('gallery-detail').waitFor()
     expect(await page.getByTestId('detail-prompt').innerText()).toBe('a red fox in fresh snow')
     expect(await page.getByTestId('detail-params').innerText()).toContain('gpt-image-1')
     const parentId = await items().first().getAttribute('data-asset-id')
+    expect(await page.getByTestId('gallery-prompt').inputValue()).toBe('half-written idea')
 
     // Remix fills the prompt bar with the same prompt and parameters.
     await page.getByTestId('gallery-prompt').fill('')

@@ -6,6 +6,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai/server'
 import { ROOT } from '../support/spawn'
 import { media, suiteTempDir } from '../support/temp'
 import { scriptVideoReplies } from '../support/video-summary'
+import { seedGallery, shootGallery } from './gallery-screens'
 import { startHarness, type Harness } from './harness'
 
 // Writes a PNG of every page in light and dark, English and 简体中文, so the UI can be reviewed
@@ -17,6 +18,7 @@ let h: Harness
 let fake: FakeOpenAI
 let tearsId = ''
 let jfkId = ''
+let galleryEditId = ''
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -46,6 +48,7 @@ beforeAll(async () => {
   }
   tearsId = await summariseTears()
   jfkId = await transcribeJfk()
+  galleryEditId = (await seedGallery(h.app)).editId
 })
 
 /** A summarised video with one question asked, so the Video page shows everything it can. */
@@ -177,6 +180,7 @@ describe('screenshots of every page', () => {
           await page.waitForTimeout(400)
           await page.screenshot({ path: join(OUT, `${language}-${theme}-audio-speak-${width}.png`) })
         }
+        await shootGallery(page, h.server.url, OUT, `${language}-${theme}`, galleryEditId)
         expect(h.errors).toEqual([])
       })
     }

@@ -54,6 +54,7 @@ export const enGallery = {
     model: 'Model',
     operation: 'Made by',
     created: 'Created',
+    result: 'Image',
     usage: 'Usage',
     tokens: '{{input}} in · {{output}} out',
     cost: 'Cost',
@@ -66,6 +67,17 @@ export const enGallery = {
     noLineage: 'Generated from the prompt alone.',
     photo: 'Library image',
     close: 'Close'
+  },
+  params: {
+    size: 'Size asked',
+    quality: 'Quality',
+    background: 'Background',
+    outputFormat: 'Format',
+    outputCompression: 'Compression',
+    n: 'Images asked',
+    moderation: 'Moderation',
+    partialImages: 'Partial images',
+    maskResized: 'Mask scaled to fit'
   },
   operations: {
     generate: 'Generation',
@@ -113,6 +125,7 @@ export const enGallery = {
     referencesHint_other: 'Up to {{count}} more images this model takes along.',
     noReferences: 'No other images in the library.',
     send: 'Send',
+    cancel: 'Cancel',
     masked: '{{percent}} % of the image will change',
     unmasked: 'No mask painted: the whole image may change'
   }

@@ -55,6 +55,7 @@ export const zhCNGallery: typeof enGallery = {
     model: '模型',
     operation: '生成方式',
     created: '创建时间',
+    result: '图像',
     usage: '用量',
     tokens: '输入 {{input}} · 输出 {{output}}',
     cost: '费用',
@@ -67,6 +68,17 @@ export const zhCNGallery: typeof enGallery = {
     noLineage: '仅由提示词生成。',
     photo: '资料库图像',
     close: '关闭'
+  },
+  params: {
+    size: '请求尺寸',
+    quality: '质量',
+    background: '背景',
+    outputFormat: '格式',
+    outputCompression: '压缩',
+    n: '请求张数',
+    moderation: '审核',
+    partialImages: '预览张数',
+    maskResized: '蒙版已缩放'
   },
   operations: {
     generate: '生成',
@@ -113,6 +125,7 @@ export const zhCNGallery: typeof enGallery = {
     referencesHint_other: '该模型最多还可附带 {{count}} 张图像。',
     noReferences: '资料库中没有其他图像。',
     send: '发送',
+    cancel: '取消',
     masked: '图像的 {{percent}}% 将被改变',
     unmasked: '未画蒙版：整张图都可能改变'
   }

@@ -198,12 +198,16 @@ function Actions({
 
 function Facts({ item }: { item: GalleryItem }) {
   const { t, i18n } = useTranslation()
-  const params = Object.entries(item.params).filter(([key]) => key !== 'prompt')
+  // Streaming previews change nothing in the image; 0 is "none".
+  const params = Object.entries(item.params).filter(([key, value]) => key !== 'partialImages' || value !== 0)
   const rows: [string, string][] = [
     [t('gallery.detail.model'), item.model],
     [t('gallery.detail.operation'), t(`gallery.operations.${item.operation}`)],
-    [t('gallery.size'), `${item.width}×${item.height} ${item.format.toUpperCase()}`],
-    ...params.map(([key, value]): [string, string] => [key, String(value)]),
+    [t('gallery.detail.result'), `${item.width}×${item.height} ${item.format.toUpperCase()}`],
+    ...params.map(([key, value]): [string, string] => [
+      t(`gallery.params.${key}`, { defaultValue: key }),
+      typeof value === 'string' ? t(`gallery.values.${value}`, { defaultValue: value }) : String(value)
+    ]),
     [
       t('gallery.detail.usage'),
       item.usage.inputTokens || item.usage.outputTokens

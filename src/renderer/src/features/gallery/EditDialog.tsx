@@ -13,12 +13,13 @@ import {
   Text,
   Textarea
 } from '@mantine/core'
-import { useMediaQuery } from '@mantine/hooks'
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EditInput, EditMode, ImageModelOption } from '@shared/domain/gallery'
 import { errorInfo } from '../../api/client'
-import { useEditImage, useImageModels } from '../../api/gallery-hooks'
+import { formatUsd } from '@shared/format'
+import { useEditImage, useImageEstimate, useImageModels } from '../../api/gallery-hooks'
 import { useLibrary } from '../../api/hooks'
 import { mediaUrl } from '../../api/media-url'
 import { errorText } from '../../i18n/error-text'
@@ -68,23 +69,26 @@ export function EditDialog({ target, onClose, onStarted }: Props) {
   const edit = useEditImage()
   const maxRefs = mode === 'edit' ? Math.max(0, (option?.maxEditImages ?? 1) - 1) : 0
 
+  const input: EditInput = {
+    ...requestOf(fitted, option),
+    source: { assetId: target.assetId },
+    prompt: mode === 'variation' ? '' : fitted.prompt,
+    mode,
+    references: references.slice(0, maxRefs).map((assetId) => ({ assetId }))
+  }
+  const [debounced] = useDebouncedValue(input, 300)
+  const estimate = useImageEstimate(option && (mode === 'variation' || debounced.prompt) ? debounced : null)
   const send = () => {
-    const base = requestOf(fitted, option)
     const pngBase64 = mode === 'edit' && option?.masks ? mask.current?.exportMask() : null
-    const input: EditInput = {
-      ...base,
-      source: { assetId: target.assetId },
-      prompt: mode === 'variation' ? '' : fitted.prompt,
-      mode,
-      mask: pngBase64 ? { pngBase64 } : undefined,
-      references: references.slice(0, maxRefs).map((assetId) => ({ assetId }))
-    }
-    edit.mutate(input, {
-      onSuccess: (run) => {
-        onStarted(run)
-        onClose()
+    edit.mutate(
+      { ...input, mask: pngBase64 ? { pngBase64 } : undefined },
+      {
+        onSuccess: (run) => {
+          onStarted(run)
+          onClose()
+        }
       }
-    })
+    )
   }
   const problem = edit.error ? errorText(t, errorInfo(edit.error)) : null
   const src = mediaUrl(target.path) ?? ''
@@ -95,6 +99,8 @@ export function EditDialog({ target, onClose, onStarted }: Props) {
       title={t('gallery.editor.title')}
       size={narrow ? '100%' : 1100}
       fullScreen={narrow}
+      // Above the details drawer it may be opened from in narrow windows.
+      zIndex={400}
       data-testid="edit-dialog"
     >
       <Grid gap="md">
@@ -151,9 +157,20 @@ export function EditDialog({ target, onClose, onStarted }: Props) {
                 {problem.detail}
               </Alert>
             )}
+            {estimate.data && (
+              <Text size="xs" c="dimmed" data-testid="edit-estimate">
+                {estimate.data.basis === 'unknown'
+                  ? t('gallery.noPrice')
+                  : t('gallery.estimate', {
+                      count: estimate.data.images,
+                      cost: formatUsd(estimate.data.costUsd),
+                      basis: t(`gallery.basis.${estimate.data.basis}`)
+                    })}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
-                {t('gallery.confirmDelete.cancel')}
+                {t('gallery.editor.cancel')}
               </Button>
               <Button
                 onClick={send}

@@ -127,7 +127,22 @@ const Tile = memo(function Tile({
       data-asset-id={item.assetId}
       data-selected={selected || undefined}
     >
-      <AspectRatio ratio={1} className="fw-thumb-checker">
+      <AspectRatio ratio={1} className="fw-thumb-checker" pos="relative">
+        {item.favourite && (
+          <IconStarFilled
+            size={18}
+            color="var(--mantine-color-yellow-5)"
+            style={{
+              position: 'absolute',
+              top: 6,
+              right: 6,
+              zIndex: 1,
+              filter: 'drop-shadow(0 0 2px rgba(0,0,0,.6))'
+            }}
+            aria-hidden
+            data-testid="gallery-favourite"
+          />
+        )}
         <Image
           src={mediaUrl(item.thumbPath ?? item.path)}
           alt={item.prompt}
@@ -137,7 +152,6 @@ const Tile = memo(function Tile({
         />
       </AspectRatio>
       <Group gap={4} px={6} py={4} wrap="nowrap" h={CAPTION - 2} align="center">
-        {item.favourite && <IconStarFilled size={12} color="var(--mantine-color-yellow-6)" />}
         <Text size="xs" lineClamp={2} style={{ lineHeight: 1.25 }}>
           {item.prompt}
         </Text>

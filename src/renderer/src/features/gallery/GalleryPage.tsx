@@ -125,6 +125,7 @@ export default function GalleryPage() {
         onClose={() => setDoomed(null)}
         title={t('gallery.confirmDelete.title')}
         centered
+        zIndex={400}
       >
         <Text size="sm">{t('gallery.confirmDelete.body')}</Text>
         <Group justify="flex-end" mt="md">

@@ -116,7 +116,8 @@ export const MaskCanvas = forwardRef<MaskCanvasHandle, Props>(function MaskCanva
   }
 
   return (
-    <Box data-testid="mask-editor">
+    // Never taller than about half the window, so the tools and Send stay in view.
+    <Box data-testid="mask-editor" mx="auto" maw={`min(100%, calc(58vh * ${width / height}))`}>
       <Box
         pos="relative"
         className="fw-thumb-checker"
