@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai/server'
-import { suiteTempDir } from '../support/temp'
+import { media, suiteTempDir } from '../support/temp'
 import { startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -118,6 +118,7 @@ describe('the Gallery in Chromium', () => {
     await page.getByTestId('confirm-delete').click()
     await expect.poll(() => items().count(), { timeout: 15_000 }).toBe(2)
     expect(await page.locator(`[data-testid=gallery-item][data-asset-id="${second}"]`).count()).toBe(0)
+    expect(h.errors).toEqual([])
   })
 
   it('shows a prompt refused by moderation as such, and stores nothing', async () => {
@@ -131,5 +132,30 @@ describe('the Gallery in Chromium', () => {
     await failed.waitFor({ timeout: 30_000 })
     expect(await failed.innerText()).toMatch(/Refused by the provider’s safety system[\s\S]*safety system/)
     expect(await items().count()).toBe(2)
+  })
+
+  it('edits a library photo from its details, and the new image names the photo as its parent', async () => {
+    const { page } = h
+    await page.goto(`${h.server.url}#/library`)
+    await page.getByTestId('import-files-input').setInputFiles([media('image/Landscape_6.jpg')])
+    const card = page.locator('[data-testid=asset-card][data-asset-name="Landscape_6.jpg"]')
+    await card.waitFor({ timeout: 60_000 })
+    await card.click()
+    await page.getByTestId('asset-edit-image').click()
+    await page.getByTestId('mask-canvas').waitFor()
+    await page.getByTestId('edit-prompt').fill('turn the sky orange')
+    await expect
+      .poll(() => page.getByTestId('edit-estimate').innerText())
+      .toMatch(/About \$[\d.]+ for 1 image/)
+    await page.getByTestId('edit-send').click()
+    await expect
+      .poll(() => page.locator('[data-testid=gallery-item][aria-label="turn the sky orange"]').count(), {
+        timeout: 60_000
+      })
+      .toBe(1)
+    await page.locator('[data-testid=gallery-item][aria-label="turn the sky orange"]').click()
+    const parent = page.getByTestId('lineage-parents').getByTestId('lineage-thumb')
+    expect(await parent.getAttribute('aria-label')).toContain('Landscape_6.jpg')
+    expect(h.errors).toEqual([])
   })
 })

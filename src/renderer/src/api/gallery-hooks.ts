@@ -78,6 +78,9 @@ export function useDeleteImages() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (ids: string[]) => call('library.delete', { ids }),
-    onSuccess: () => client.invalidateQueries({ queryKey: galleryKeys.all })
+    onSuccess: (_, ids) => {
+      for (const id of ids) client.removeQueries({ queryKey: galleryKeys.detail(id) })
+      return client.invalidateQueries({ queryKey: galleryKeys.all })
+    }
   })
 }

@@ -96,7 +96,8 @@ export const enGallery = {
     playground: 'Use in Playground',
     images: 'Use in Images',
     download: 'Download',
-    delete: 'Delete'
+    delete: 'Delete',
+    soon: 'coming soon'
   },
   confirmDelete: {
     title: 'Delete this image?',

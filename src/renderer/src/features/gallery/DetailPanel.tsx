@@ -25,6 +25,7 @@ import {
   IconTrash,
   IconX
 } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
 import type { GalleryItem } from '@shared/domain/gallery'
@@ -33,6 +34,7 @@ import { useFavourite, useGalleryDetail } from '../../api/gallery-hooks'
 import { mediaUrl } from '../../api/media-url'
 import { ErrorAlert } from '../../i18n/ErrorAlert'
 import { notifyError } from '../../i18n/notify-error'
+import { NAV_ITEMS } from '../../shell/routes'
 import { LineagePanel } from './LineagePanel'
 
 interface Props {
@@ -151,24 +153,18 @@ function Actions({
       >
         {t('gallery.actions.edit')}
       </Button>
-      <Tooltip label={t('gallery.actions.playground')}>
-        <ActionIcon
-          variant="default"
-          onClick={() => navigate(`/playground?image=${item.assetId}`)}
-          aria-label={t('gallery.actions.playground')}
-        >
-          <IconFlask size={16} />
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label={t('gallery.actions.images')}>
-        <ActionIcon
-          variant="default"
-          onClick={() => navigate(`/images?asset=${item.assetId}`)}
-          aria-label={t('gallery.actions.images')}
-        >
-          <IconPhoto size={16} />
-        </ActionIcon>
-      </Tooltip>
+      <SendTo
+        label={t('gallery.actions.playground')}
+        page="/playground"
+        onClick={() => navigate(`/playground/image/${item.assetId}`)}
+        icon={<IconFlask size={16} />}
+      />
+      <SendTo
+        label={t('gallery.actions.images')}
+        page="/images"
+        onClick={() => navigate(`/images/${item.assetId}`)}
+        icon={<IconPhoto size={16} />}
+      />
       <Tooltip label={t('gallery.actions.download')}>
         <ActionIcon
           component="a"
@@ -193,6 +189,29 @@ function Actions({
         </ActionIcon>
       </Tooltip>
     </Group>
+  )
+}
+
+/** Opens the image on another page; offered once that page exists (not while it is still to come). */
+function SendTo({
+  label,
+  page,
+  onClick,
+  icon
+}: {
+  label: string
+  page: string
+  onClick: () => void
+  icon: ReactNode
+}) {
+  const { t } = useTranslation()
+  const coming = NAV_ITEMS.some((item) => item.path === page && item.upcoming)
+  return (
+    <Tooltip label={coming ? `${label} · ${t('gallery.actions.soon')}` : label}>
+      <ActionIcon variant="default" onClick={onClick} disabled={coming} aria-label={label}>
+        {icon}
+      </ActionIcon>
+    </Tooltip>
   )
 }
 

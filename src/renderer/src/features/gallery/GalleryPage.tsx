@@ -54,10 +54,9 @@ export default function GalleryPage() {
     if (!doomed) return
     const index = items.findIndex((i) => i.assetId === doomed)
     const next = items[index + 1] ?? items[index - 1]
-    remove.mutate([doomed], {
-      onSuccess: () => navigate(next ? `/gallery/${next.assetId}` : '/gallery'),
-      onError: (error) => notifyError(t, error)
-    })
+    // Away from the image first, so nothing asks for it once it is gone.
+    navigate(next ? `/gallery/${next.assetId}` : '/gallery')
+    remove.mutate([doomed], { onError: (error) => notifyError(t, error) })
     setDoomed(null)
   }
   const closeEditor = () => {

@@ -1,7 +1,7 @@
 import { Button, Drawer, Group, Image, Modal, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconMicrophone, IconMovie, IconSearch, IconTrash } from '@tabler/icons-react'
+import { IconEdit, IconMicrophone, IconMovie, IconSearch, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type { Asset, LibraryItem } from '@shared/domain/asset'
@@ -81,6 +81,17 @@ export function AssetDrawer({ asset, search, onClose }: Props) {
                 data-testid="asset-find-moment"
               >
                 {t('audio.findMoment', { query: search })}
+              </Button>
+            )}
+            {asset.kind === 'image' && !asset.problem && (
+              <Button
+                component={Link}
+                href={`/gallery/edit/${asset.id}`}
+                variant="light"
+                leftSection={<IconEdit size={16} />}
+                data-testid="asset-edit-image"
+              >
+                {t('gallery.actions.edit')}
               </Button>
             )}
             <Button
