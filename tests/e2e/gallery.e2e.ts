@@ -39,6 +39,8 @@ describe('the Gallery in Chromium', () => {
     // Both appear, with their thumbnails once those are made.
     await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2)
     await expect.poll(() => page.getByTestId('gallery-thumb').count(), { timeout: 60_000 }).toBe(2)
+    // …and what they actually cost, from the usage the provider reported.
+    await page.getByText(/2 images made and stored · \$\d+\.\d+/).waitFor()
     const sent = fake.requestsTo('/images/generations')[0]?.body as Record<string, unknown>
     expect(sent).toMatchObject({ prompt: 'a red fox in fresh snow', n: 2, model: 'gpt-image-1' })
 

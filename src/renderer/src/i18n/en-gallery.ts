@@ -35,6 +35,8 @@ export const enGallery = {
   storing: 'Storing…',
   waiting: 'Waiting for the provider…',
   cancel: 'Cancel',
+  done_one: '{{count}} image made and stored · {{cost}}',
+  done_other: '{{count}} images made and stored · {{cost}}',
   failed: 'Not made',
   refused: 'Refused by the provider’s safety system',
   dismiss: 'Dismiss',

@@ -36,6 +36,8 @@ export const zhCNGallery: typeof enGallery = {
   storing: '正在保存……',
   waiting: '正在等待服务方……',
   cancel: '取消',
+  done_one: '已生成并保存 {{count}} 张图像 · {{cost}}',
+  done_other: '已生成并保存 {{count}} 张图像 · {{cost}}',
   failed: '未生成',
   refused: '被服务方的安全系统拒绝',
   dismiss: '关闭',

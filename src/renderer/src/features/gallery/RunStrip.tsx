@@ -1,7 +1,9 @@
 import { ActionIcon, Alert, Group, Image, Loader, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { IconX } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatUsd } from '@shared/format'
 import { call, subscribe } from '../../api/client'
 import { useImageRun } from '../../api/gallery-hooks'
 import { useJobs } from '../../api/hooks'
@@ -37,10 +39,23 @@ function RunCard({ run, preview, onDismiss }: { run: StartedRun; preview?: strin
   const view = useImageRun(run.runId)
   const { refetch } = view
   const state = job?.state ?? 'queued'
+  const finished = useRef(false)
   useEffect(() => {
-    // A finished request leaves the strip: its images are in the gallery now.
-    if (state === 'succeeded' || state === 'cancelled') onDismiss()
-  }, [state, onDismiss])
+    // A finished request leaves the strip (its images are in the gallery now), saying what it cost.
+    if (finished.current || (state !== 'succeeded' && state !== 'cancelled')) return
+    finished.current = true
+    if (state === 'succeeded')
+      void call('gallery.run', { runId: run.runId })
+        .then((done) =>
+          notifications.show({
+            color: 'teal',
+            message: t('gallery.done', { count: done.images.length, cost: formatUsd(done.costUsd) }),
+            'data-testid': 'run-done'
+          } as Parameters<typeof notifications.show>[0])
+        )
+        .catch(() => undefined)
+    onDismiss()
+  }, [state, onDismiss, run.runId, t])
   useEffect(() => {
     if (state === 'failed') void refetch()
   }, [state, refetch])
