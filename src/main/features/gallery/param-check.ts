@@ -78,5 +78,8 @@ export function checkParams(
 
 /** Only the parameters that were set, as stored with the run and shown in the detail panel. */
 export function paramsRecord(params: CheckedParams): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined))
+  // No partial images is the default, not a parameter worth keeping.
+  return Object.fromEntries(
+    Object.entries(params).filter(([k, v]) => v !== undefined && !(k === 'partialImages' && v === 0))
+  )
 }
