@@ -128,6 +128,7 @@ describe('screenshots of every page', () => {
               .poll(() => page.locator('[data-testid=asset-card][data-thumb-state=ready]').count())
               .toBeGreaterThan(5)
           if (name === 'audio') await page.getByTestId('audio-choice').first().waitFor()
+          if (name === 'gallery') await page.getByTestId('gallery-thumb').first().waitFor()
           await page.waitForTimeout(150)
           await page.screenshot({ path: join(OUT, `${language}-${theme}-${name}.png`) })
         }
