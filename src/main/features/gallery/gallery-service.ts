@@ -4,13 +4,10 @@ import {
   EditInput,
   GenerateInput,
   IMAGE_JOB,
-  imageRules,
   type GalleryDetail,
   type GalleryItem,
   type GalleryPage,
   type GalleryQuery,
-  type ImageEstimate,
-  type ImageModelOption,
   type ImageRunView,
   type ImageUsage,
   type RunOperation,
@@ -18,9 +15,7 @@ import {
 } from '@shared/domain/gallery'
 import { AppError, toErrorInfo } from '@shared/errors'
 import type { AiService } from '../../ai/ai-service'
-import { estimateImageCost } from '../../ai/image-prices'
 import type { PriceService } from '../../ai/price-service'
-import type { ProviderService } from '../../ai/provider-service'
 import type { JobContext } from '../../jobs/job-kind'
 import type { JobQueue } from '../../jobs/job-queue'
 import { previewDataUrl } from '../../media/image/image-edit-prep'
@@ -34,17 +29,15 @@ import { listGenerated } from './gallery-list'
 import { GalleryViews } from './gallery-views'
 import { sendRun } from './image-request'
 import type { ImageSaver } from './image-saver'
+import type { ImageCatalog } from './image-catalog'
 import { checkParams, paramsRecord, rulesFor } from './param-check'
 import { NO_IMAGE_USAGE, type RunParent, type RunsRepo, type StoredRun } from './runs-repo'
-
-const DEFAULT_MODEL = 'gpt-image-1'
-const KNOWN_MODELS = ['gpt-image-1', 'dall-e-3', 'dall-e-2']
 
 export interface GalleryServiceDeps {
   db: Db
   ai: AiService
   prices: PriceService
-  providers: ProviderService
+  catalog: ImageCatalog
   runs: RunsRepo
   assets: AssetsRepo
   blobs: BlobStore
@@ -86,61 +79,10 @@ export class GalleryService {
     this.views = new GalleryViews({ runs: deps.runs, assets: deps.assets })
   }
 
-  /** Image models the provider lists (or the known ones), each with what it accepts. */
-  async models(providerId?: string): Promise<ImageModelOption[]> {
-    let listed: string[] = []
-    try {
-      listed = (await this.deps.providers.resolve(providerId)).provider.models
-    } catch (error) {
-      if (toErrorInfo(error).code !== 'PROVIDER_NOT_CONFIGURED') throw error
-    }
-    const names = [...new Set([...KNOWN_MODELS, ...listed.filter((m) => imageRules(m))])]
-    return names.map((model) => {
-      const rules = rulesFor(model)
-      return {
-        model,
-        family: rules.family,
-        sizes: [...rules.sizes],
-        qualities: [...rules.qualities],
-        backgrounds: [...rules.backgrounds],
-        formats: [...rules.formats],
-        maxN: rules.maxN,
-        maxEditImages: rules.maxEditImages,
-        masks: rules.masks,
-        variations: rules.variations,
-        moderation: rules.moderation,
-        compression: rules.compression,
-        maxPartialImages: rules.maxPartialImages
-      }
-    })
-  }
-
-  /** The price before anything is sent; refuses parameters the model does not take, as generate does. */
-  async estimate(input: GenerateInput | EditInput): Promise<ImageEstimate> {
-    const edit = 'source' in input ? EditInput.parse(input) : null
-    const request = edit ?? GenerateInput.parse(input)
-    const model = request.model ?? (await this.defaultModel(request.providerId))
-    const mode = edit ? edit.mode : 'generate'
-    const params = checkParams(model, request, mode === 'conversation' ? 'generate' : mode, request.prompt)
-    const inputImages: { width: number; height: number }[] = []
-    if (edit) {
-      for (const ref of [edit.source, ...edit.references]) {
-        const asset = 'assetId' in ref ? this.deps.assets.get(ref.assetId) : null
-        if (asset?.width && asset.height) inputImages.push({ width: asset.width, height: asset.height })
-      }
-    }
-    const estimate = estimateImageCost(
-      { model, size: params.size, quality: params.quality, n: params.n, prompt: request.prompt, inputImages },
-      this.deps.prices.table()
-    )
-    return { ...estimate, images: params.n }
-  }
-
   async generate(input: GenerateInput): Promise<{ jobId: string; runId: string }> {
     const request = GenerateInput.parse(input)
-    const model = request.model ?? (await this.defaultModel(request.providerId))
+    const model = request.model ?? (await this.deps.catalog.defaultModel(request.providerId))
     const params = checkParams(model, request, 'generate', request.prompt)
-    assertCombination(params)
     const id = randomUUID()
     return this.start({
       id,
@@ -160,7 +102,7 @@ export class GalleryService {
 
   async edit(input: EditInput): Promise<{ jobId: string; runId: string }> {
     const request = EditInput.parse(input)
-    const model = request.model ?? (await this.defaultModel(request.providerId))
+    const model = request.model ?? (await this.deps.catalog.defaultModel(request.providerId))
     if (request.mode !== 'variation' && !request.prompt)
       throw new AppError('VALIDATION_FAILED', 'Say what to change: an edit needs a prompt.')
     const params = checkParams(
@@ -169,7 +111,6 @@ export class GalleryService {
       request.mode === 'conversation' ? 'generate' : request.mode,
       request.prompt
     )
-    assertCombination(params)
     const rules = rulesFor(model)
     const source = await this.deps.sources.image(request.source)
     const references = await Promise.all(request.references.map((r) => this.deps.sources.image(r)))
@@ -372,25 +313,6 @@ export class GalleryService {
     if (!run) throw new AppError('NOT_FOUND', `No image request with id ${runId}.`)
     return run
   }
-
-  private async defaultModel(providerId: string | undefined): Promise<string> {
-    try {
-      const { model } = await this.deps.ai.modelFor('image', providerId)
-      return imageRules(model) ? model : DEFAULT_MODEL
-    } catch (error) {
-      if (toErrorInfo(error).code === 'PROVIDER_NOT_CONFIGURED') return DEFAULT_MODEL
-      throw error
-    }
-  }
-}
-
-/** A transparent background needs a format with an alpha channel. */
-function assertCombination(params: ReturnType<typeof checkParams>): void {
-  if (params.background === 'transparent' && params.outputFormat === 'jpeg')
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'JPEG has no transparency: choose PNG or WebP for a transparent background.'
-    )
 }
 
 function titleFor(operation: RunOperation, prompt: string): string {

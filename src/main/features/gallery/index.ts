@@ -4,6 +4,7 @@ import type { CoreDeps, HandlerSlice } from '../feature'
 import type { Importer } from '../library/importer'
 import { EditSources } from './edit-sources'
 import { GalleryService } from './gallery-service'
+import { ImageCatalog } from './image-catalog'
 import { imageJobKind } from './image-job'
 import { ImageSaver } from './image-saver'
 import { RunsRepo } from './runs-repo'
@@ -17,11 +18,12 @@ export interface GalleryFeatureDeps extends CoreDeps {
 /** Generated and edited images, kept in the library with their prompts, parameters and lineage. */
 export function galleryFeature(deps: GalleryFeatureDeps) {
   const { db, ai, assets, blobs, jobs, bus, paths, importer, logger } = deps
+  const catalog = new ImageCatalog({ ai: ai.ai, providers: ai.providers, prices: ai.prices, assets })
   const gallery = new GalleryService({
     db,
     ai: ai.ai,
     prices: ai.prices,
-    providers: ai.providers,
+    catalog,
     runs: new RunsRepo(db),
     assets,
     blobs,
@@ -42,8 +44,8 @@ export function galleryFeature(deps: GalleryFeatureDeps) {
     | 'gallery.detail'
     | 'gallery.favourite'
   > = {
-    'gallery.models': ({ providerId }) => gallery.models(providerId),
-    'gallery.estimate': ({ request }) => gallery.estimate(request),
+    'gallery.models': ({ providerId }) => catalog.models(providerId),
+    'gallery.estimate': ({ request }) => catalog.estimate(request),
     'gallery.generate': (input) => gallery.generate(input),
     'gallery.edit': (input) => gallery.edit(input),
     'gallery.run': ({ runId }) => gallery.getRun(runId),

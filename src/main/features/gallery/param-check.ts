@@ -62,6 +62,11 @@ export function checkParams(
     throw new AppError('VALIDATION_FAILED', 'Variations are made by dall-e-2 only.')
   if (params.outputFormat && !rules.formats.includes(params.outputFormat))
     throw new AppError('VALIDATION_FAILED', `${model} returns PNG only.`)
+  if (params.background === 'transparent' && params.outputFormat === 'jpeg')
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'JPEG has no transparency: choose PNG or WebP for a transparent background.'
+    )
   const format = rules.formats.length > 1 ? params.outputFormat : undefined
   return {
     size,
