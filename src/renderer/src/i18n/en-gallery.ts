@@ -30,6 +30,8 @@ export const enGallery = {
   estimate_one: 'About {{cost}} for {{count}} image ({{basis}})',
   estimate_other: 'About {{cost}} for {{count}} images ({{basis}})',
   basis: { tokens: 'by tokens', 'per-image': 'per image', unknown: 'no price known' },
+  noProvider: 'No provider that can generate images is set up yet.',
+  openSettings: 'Settings → Providers',
   noPrice: 'No price is known for this model (Usage → Prices).',
   running: 'Drawing…',
   storing: 'Storing…',

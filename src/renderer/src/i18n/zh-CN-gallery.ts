@@ -31,6 +31,8 @@ export const zhCNGallery: typeof enGallery = {
   estimate_one: '约 {{cost}}，{{count}} 张（{{basis}}）',
   estimate_other: '约 {{cost}}，{{count}} 张（{{basis}}）',
   basis: { tokens: '按令牌计费', 'per-image': '按张计费', unknown: '价格未知' },
+  noProvider: '还没有可以生成图像的服务方。',
+  openSettings: '设置 → 服务方',
   noPrice: '该模型没有价格（用量 → 价格）。',
   running: '正在绘制……',
   storing: '正在保存……',

@@ -224,4 +224,10 @@ describe('the Gallery page', () => {
     expect(failed.textContent).toContain('Rejected by the safety system.')
     expect(fake.calls.some((c) => c.route === 'gallery.generate')).toBe(true)
   })
+
+  it('says where to set up a provider when none can generate images', async () => {
+    api({ 'providers.list': () => [{ id: 'p', hasKey: true, local: false, capabilities: { chat: true } }] })
+    page()
+    expect((await screen.findByTestId('gallery-no-provider')).textContent).toContain('Settings → Providers')
+  })
 })

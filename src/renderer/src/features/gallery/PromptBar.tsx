@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSparkles } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'wouter'
 import type { ImageEstimate } from '@shared/domain/gallery'
 import { formatUsd } from '@shared/format'
+import { useProviders } from '../../api/ai-hooks'
 import { errorInfo } from '../../api/client'
 import { useGenerate, useImageEstimate, useImageModels } from '../../api/gallery-hooks'
 import { errorText } from '../../i18n/error-text'
@@ -40,6 +42,11 @@ export function PromptBar({ choice, onChange, onStarted }: Props) {
     if (!choice.prompt.trim()) return
     generate.mutate(request, { onSuccess: onStarted })
   }
+  const providers = useProviders()
+  // Nothing to send to yet: said before the user writes a prompt, with where to fix it.
+  const noProvider =
+    providers.data !== undefined &&
+    !providers.data.some((p) => (p.hasKey || p.local) && p.capabilities.imageGeneration)
   const problem = generate.error ?? (choice.prompt.trim() ? estimate.error : null)
   const shown = problem ? errorText(t, errorInfo(problem)) : null
   return (
@@ -79,6 +86,14 @@ export function PromptBar({ choice, onChange, onStarted }: Props) {
           />
           <EstimateText estimate={choice.prompt.trim() ? estimate.data : undefined} />
         </Group>
+        {noProvider && (
+          <Alert color="yellow" py={6} data-testid="gallery-no-provider">
+            {t('gallery.noProvider')}{' '}
+            <Anchor component={Link} href="/settings" size="sm">
+              {t('gallery.openSettings')}
+            </Anchor>
+          </Alert>
+        )}
         {shown && (
           <Alert color="red" title={shown.title} py={6} data-testid="prompt-problem">
             {shown.detail}
