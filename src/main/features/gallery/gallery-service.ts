@@ -113,6 +113,11 @@ export class GalleryService {
     )
     const rules = rulesFor(model)
     const source = await this.deps.sources.image(request.source)
+    if (rules.family === 'dall-e-2' && source.width !== source.height)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `DALL·E 2 edits square images only; ${source.name} is ${source.width}×${source.height}. Use gpt-image-1, or crop it square.`
+      )
     const references = await Promise.all(request.references.map((r) => this.deps.sources.image(r)))
     if (request.mode === 'edit' && 1 + references.length > rules.maxEditImages)
       throw new AppError(

@@ -256,6 +256,16 @@ describe('editing images', () => {
     const dir = tempDir('gallery-photo-')
     const photo = join(dir, 'photo.png')
     writeFileSync(photo, await sharp(recordedPng()).resize(512, 512).toBuffer())
+    const wide = join(dir, 'wide.png')
+    writeFileSync(wide, await sharp(recordedPng()).resize(512, 256, { fit: 'fill' }).toBuffer())
+    await expect(
+      app.router.call('gallery.edit', {
+        source: { path: wide },
+        mode: 'variation',
+        model: 'dall-e-2',
+        size: '512x512'
+      })
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('512×256') })
     const { run } = await edit(app, {
       source: { path: photo },
       mode: 'variation',
