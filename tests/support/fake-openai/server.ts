@@ -114,7 +114,8 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
       if (body.stream) return writeSse(res, chatStreamFrames(body, reply), control)
       return sendBody(res, chatCompletion(body, reply), control)
     }
-    if (p.endsWith('/responses') && images.wantsImageTool(body)) {
+    // A scripted reply stands for a model that answers without calling the tool.
+    if (p.endsWith('/responses') && images.wantsImageTool(body) && !reply) {
       if (body.stream) return writeSse(res, images.imageToolStreamFrames(body), control)
       return sendBody(res, images.imageToolResponse(body), control)
     }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type OpenAI from 'openai'
 import { CONVERSATION_MODEL, imageFamily, type ImageUsage } from '@shared/domain/gallery'
+import { AppError } from '@shared/errors'
 import type { AiService } from '../../ai/ai-service'
 import type { CallContext } from '../../ai/executor'
 import { estimateImageCost } from '../../ai/image-prices'
@@ -124,6 +125,11 @@ async function sendTurn(
     },
     ctx
   )
+  if (call.value.images.length === 0)
+    throw new AppError(
+      'AI_TOOL_NOT_CALLED',
+      `The model answered without drawing${call.value.text ? `: “${call.value.text.slice(0, 300)}”` : '.'} Say what to change in the picture.`
+    )
   const first = call.value.imageCalls[0]
   // The tool's image tokens are not in the response's usage: they are priced from the published table.
   const drawn = estimateImageCost(

@@ -307,6 +307,16 @@ describe('editing images', () => {
     const detail = await app.router.call('gallery.detail', { assetId: second.run.images[0]!.assetId })
     expect(detail.chain.map((i) => i.prompt)).toEqual(['a cat and an otter', 'make it night', 'now add rain'])
     expect(second.run.costUsd).toBeGreaterThan(0)
+
+    // A turn the model answers in words only is a failed request, with its words.
+    fake.reply({ text: 'I would rather not.' }, { path: '/responses' })
+    const wordy = await edit(app, {
+      source: { assetId: second.run.images[0]!.assetId },
+      prompt: 'and a rainbow',
+      mode: 'conversation'
+    })
+    expect(wordy.run).toMatchObject({ status: 'failed', images: [], error: { code: 'AI_TOOL_NOT_CALLED' } })
+    expect(wordy.run.error?.message).toContain('I would rather not.')
   })
 })
 
