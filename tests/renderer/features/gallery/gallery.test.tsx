@@ -192,6 +192,21 @@ describe('the Gallery page', () => {
         document.querySelector('[data-testid=gallery-item][data-selected]')?.getAttribute('data-asset-id')
       ).toBe('a2')
     )
+    fireEvent.keyDown(grid, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('gallery-detail')).toBeNull())
+    fireEvent.keyDown(grid, { key: 'ArrowRight' })
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-testid=gallery-item][data-selected]')?.getAttribute('data-asset-id')
+      ).toBe('a3')
+    )
+    fireEvent.keyDown(grid, { key: 'ArrowRight' })
+    fireEvent.keyDown(grid, { key: 'ArrowRight' })
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-testid=gallery-item][data-selected]')?.getAttribute('data-asset-id')
+      ).toBe('a2')
+    )
     fireEvent.keyDown(grid, { key: 'Delete' })
     fireEvent.click(await screen.findByTestId('confirm-delete'))
     await waitFor(() =>

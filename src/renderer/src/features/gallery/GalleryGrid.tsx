@@ -20,13 +20,24 @@ interface Props {
   onOpen: (assetId: string) => void
   /** Delete on the selected image. */
   onDelete: (assetId: string) => void
+  /** Escape: back to the gallery alone. */
+  onClose: () => void
 }
 
 /**
  * Newest first, only the rows on screen rendered. The grid takes the keyboard: arrows move the
- * selection (up and down by a row), Enter opens it, Delete asks to delete it.
+ * selection (up and down by a row), Enter opens it, Delete asks to delete it, Escape closes it.
  */
-export function GalleryGrid({ items, selected, hasMore, onLoadMore, onSelect, onOpen, onDelete }: Props) {
+export function GalleryGrid({
+  items,
+  selected,
+  hasMore,
+  onLoadMore,
+  onSelect,
+  onOpen,
+  onDelete,
+  onClose
+}: Props) {
   const { ref: sizeRef, width } = useElementSize()
   const scrollRef = useRef<HTMLDivElement>(null)
   const columns = Math.max(1, Math.floor((width + GAP) / (TILE + GAP)))
@@ -64,6 +75,9 @@ export function GalleryGrid({ items, selected, hasMore, onLoadMore, onSelect, on
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
       e.preventDefault()
       onDelete(selected)
+    } else if (e.key === 'Escape' && selected) {
+      e.preventDefault()
+      onClose()
     }
   }
 

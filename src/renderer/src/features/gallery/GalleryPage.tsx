@@ -100,6 +100,7 @@ export default function GalleryPage() {
             onSelect={select}
             onOpen={select}
             onDelete={setDoomed}
+            onClose={() => navigate('/gallery')}
           />
         )}
         {wide && detail && (
