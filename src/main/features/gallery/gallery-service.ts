@@ -180,7 +180,7 @@ export class GalleryService {
       return { runId, assetIds: stored.map((s) => s.assetId) }
     } catch (error) {
       const info = toErrorInfo(error)
-      // Waiting for the network or cancelled: the run resumes (or is dropped) with its job.
+      // Waiting for the network, the run resumes with its job; anything else (cancelled too) ends it.
       if (info.code !== 'AI_OFFLINE') this.deps.runs.fail(run.id, info)
       throw error
     }

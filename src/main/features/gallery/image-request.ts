@@ -8,7 +8,7 @@ import type { CallContext } from '../../ai/executor'
 import { estimateImageCost } from '../../ai/image-prices'
 import type { PriceService } from '../../ai/price-service'
 import type { UsageFields } from '../../ai/usage-parse'
-import { inputImageDataUrl, squarePng } from '../../media/image/image-edit-prep'
+import { inputImageDataUrl, sendableImage, squarePng } from '../../media/image/image-edit-prep'
 import type { CheckedParams } from './param-check'
 import type { StoredRun } from './runs-repo'
 
@@ -42,7 +42,9 @@ export async function sendRun(
   const params = run.params as Partial<CheckedParams>
   if (run.operation === 'conversation') return sendTurn(deps, run, files, params, ctx)
   const images =
-    imageFamily(run.model) === 'dall-e-2' ? await squareCopies(files.images, ctx.tmpDir) : files.images
+    imageFamily(run.model) === 'dall-e-2'
+      ? await squareCopies(files.images, ctx.tmpDir)
+      : await Promise.all(files.images.map((file, i) => sendableImage(file, ctx.tmpDir, i)))
   const call = await deps.ai.generateImages(
     {
       model: run.model,

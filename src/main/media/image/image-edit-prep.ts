@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { AppError } from '@shared/errors'
 import { lazyModule } from '../../platform/lazy-module'
 import { readImageInfo } from './image-info'
@@ -63,4 +64,19 @@ export async function inputImageDataUrl(file: string): Promise<string> {
     .png()
     .toBuffer()
   return `data:image/png;base64,${png.toString('base64')}`
+}
+
+const SENDABLE = new Set(['png', 'jpeg', 'webp'])
+
+/**
+ * The file as the image APIs take it: PNG, JPEG and WebP go as they are; anything else (HEIC, AVIF,
+ * GIF, TIFF…) and any picture turned by its EXIF orientation is sent as an upright PNG, so the
+ * model sees what the user saw and the mask painted on it lines up.
+ */
+export async function sendableImage(file: string, tmpDir: string, index: number): Promise<string> {
+  const meta = await sharp()(file, { limitInputPixels: false }).metadata()
+  if (meta.format && SENDABLE.has(meta.format) && (meta.orientation ?? 1) === 1) return file
+  const out = join(tmpDir, `source-${index}.png`)
+  await sharp()(file).rotate().png().toFile(out)
+  return out
 }

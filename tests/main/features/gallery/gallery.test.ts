@@ -7,7 +7,7 @@ import type { EditInput, GenerateInput } from '../../../../src/shared/domain/gal
 import { addProvider, fakeOpenAI } from '../../../support/ai'
 import { testApp } from '../../../support/app'
 import { recordedPng } from '../../../support/fake-openai/images'
-import { tempDir } from '../../../support/temp'
+import { media, tempDir } from '../../../support/temp'
 
 async function setup() {
   const fake = await fakeOpenAI()
@@ -280,6 +280,21 @@ describe('editing images', () => {
     expect((await app.router.call('library.get', { id: photoAsset })).name).toBe('photo.png')
     const parents = (await app.router.call('gallery.detail', { assetId: run.images[0]!.assetId })).parents
     expect(parents[0]).toMatchObject({ assetId: photoAsset, item: null })
+  })
+
+  it('sends GIF and EXIF-turned photos upright as PNG, so a mask painted on what the user saw lines up', async () => {
+    const { fake, app } = await setup()
+    for (const name of ['Portrait_5.jpg', 'rotating-squares.gif']) {
+      fake.reset()
+      const { run } = await edit(app, { source: { path: media('image', name) }, prompt: 'warmer light' })
+      expect(run.status, JSON.stringify(run.error)).toBe('complete')
+      const asset = await app.router.call('library.get', { id: run.parentAssetIds[0]! })
+      const form = fake.requestsTo('/images/edits')[0]?.form as Record<string, unknown>
+      const sent = [form.image, form['image[]']].flat().find(Boolean) as { filename: string; content: Buffer }
+      expect(sent.filename).toBe('source-0.png')
+      const meta = await sharp(sent.content).metadata()
+      expect([meta.format, meta.width, meta.height]).toEqual(['png', asset.width, asset.height])
+    }
   })
 
   it('continues a conversation of edits with previous_response_id, each turn a new linked version', async () => {
