@@ -13,6 +13,7 @@ import {
   type RunOperation,
   type StoredImage
 } from '@shared/domain/gallery'
+import type { Asset } from '@shared/domain/asset'
 import { AppError, toErrorInfo } from '@shared/errors'
 import type { AiService } from '../../ai/ai-service'
 import type { PriceService } from '../../ai/price-service'
@@ -111,21 +112,9 @@ export class GalleryService {
       request.mode === 'conversation' ? 'generate' : request.mode,
       request.prompt
     )
-    const rules = rulesFor(model)
     const source = await this.deps.sources.image(request.source)
-    if (rules.family === 'dall-e-2' && source.width !== source.height)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `DALL·E 2 edits square images only; ${source.name} is ${source.width}×${source.height}. Use gpt-image-1, or crop it square.`
-      )
     const references = await Promise.all(request.references.map((r) => this.deps.sources.image(r)))
-    if (request.mode === 'edit' && 1 + references.length > rules.maxEditImages)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${model} takes at most ${rules.maxEditImages} image(s) per edit (the source and ${rules.maxEditImages - 1} reference(s)).`
-      )
-    if (request.mask && (request.mode !== 'edit' || !rules.masks))
-      throw new AppError('VALIDATION_FAILED', `A mask is used by edits with gpt-image-1 or dall-e-2 only.`)
+    assertEditFits(model, request, source, references.length)
     const mask = request.mask ? await this.deps.sources.mask(request.mask, source) : null
     const before = this.deps.runs.forAsset(source.id)
     const id = randomUUID()
@@ -319,6 +308,25 @@ export class GalleryService {
     return run
   }
 }
+
+/** What the model takes in one edit: a square source for DALL·E 2, so many references, a mask or not. */
+function assertEditFits(model: string, request: EditRequest, source: Asset, references: number): void {
+  const rules = rulesFor(model)
+  if (rules.family === 'dall-e-2' && source.width !== source.height)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `DALL·E 2 edits square images only; ${source.name} is ${source.width}×${source.height}. Use gpt-image-1, or crop it square.`
+    )
+  if (request.mode === 'edit' && 1 + references > rules.maxEditImages)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${model} takes at most ${rules.maxEditImages} image(s) per edit (the source and ${rules.maxEditImages - 1} reference(s)).`
+    )
+  if (request.mask && (request.mode !== 'edit' || !rules.masks))
+    throw new AppError('VALIDATION_FAILED', 'A mask is used by edits with gpt-image-1 or dall-e-2 only.')
+}
+
+type EditRequest = ReturnType<typeof EditInput.parse>
 
 function titleFor(operation: RunOperation, prompt: string): string {
   const text = prompt.length > 60 ? `${prompt.slice(0, 57)}…` : prompt
