@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createAiServices, type AiServices } from '../ai/wire'
 import { audioFeature } from '../features/audio'
 import type { Handlers } from '../features/feature'
+import { imagesFeature } from '../features/images'
 import { jobsFeature } from '../features/jobs'
 import { libraryFeature } from '../features/library'
 import { GC_JOB, gcJobKind } from '../features/library/gc-job'
@@ -179,6 +180,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     transcriber: audio.services.transcriber
   })
   const playground = playgroundFeature({ ai, bus })
+  const images = imagesFeature({ ...shared, ai, env })
   const handlers: Handlers = {
     ...system.handlers,
     ...settings.handlers,
@@ -189,6 +191,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...audio.handlers,
     ...probeFeature({ media }).handlers,
     ...playground.handlers,
+    ...images.handlers,
     ...providersFeature({ ai }).handlers,
     ...usageFeature({ ai }).handlers
   }
@@ -201,6 +204,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...summary.services,
     ...audio.services,
     ...playground.services,
+    ...images.services,
     jobs,
     media,
     blobs,

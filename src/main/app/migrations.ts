@@ -1,5 +1,6 @@
 import { AI_MIGRATIONS } from '../ai/store/migration'
 import { AUDIO_MIGRATIONS } from '../features/audio/migration'
+import { IMAGES_MIGRATIONS } from '../features/images/migration'
 import { LIBRARY_MIGRATIONS } from '../features/library/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { JOB_MIGRATIONS } from '../jobs/migration'
@@ -14,5 +15,6 @@ export const MIGRATIONS = orderMigrations(
   VIDEO_SUMMARY_MIGRATIONS,
   LIBRARY_MIGRATIONS,
   JOB_MIGRATIONS,
-  AUDIO_MIGRATIONS
+  AUDIO_MIGRATIONS,
+  IMAGES_MIGRATIONS
 )

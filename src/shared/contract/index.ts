@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { aiRoutes } from './ai'
 import { appRoutes } from './app'
 import { audioRoutes } from './audio'
+import { imagesRoutes } from './images'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
 import { mediaRoutes } from './media'
@@ -16,7 +17,8 @@ export const routes = {
   ...settingsRoutes,
   ...videoRoutes,
   ...aiRoutes,
-  ...audioRoutes
+  ...audioRoutes,
+  ...imagesRoutes
 }
 
 export type Routes = typeof routes

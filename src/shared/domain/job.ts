@@ -37,7 +37,11 @@ export const JobStage = z.enum([
   'synthesising',
   'joining-audio',
   'making-playable-copy',
-  'waiting-for-rate-limit'
+  'waiting-for-rate-limit',
+  'extracting',
+  'submitting-batch',
+  'waiting-for-batch',
+  'importing-results'
 ])
 export type JobStage = z.infer<typeof JobStage>
 
