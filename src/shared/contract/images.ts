@@ -21,6 +21,11 @@ export const imagesRoutes = {
   /** Creates or updates an extractor (a built-in one is saved as an editable copy); the schema is linted first. */
   'images.extractor.save': route({ input: ExtractorDraft, output: Extractor }),
   'images.extractor.delete': route({ input: z.object({ id: z.string().min(1) }), output: z.void() }),
+  /** The strict structured-output rules a schema breaks (empty: fine), for the editor as you type. */
+  'images.schema.lint': route({
+    input: z.object({ schema: z.unknown() }),
+    output: z.array(z.object({ path: z.string(), message: z.string() }))
+  }),
   /** Tokens and cost before running (and as a Batch: half); calls nothing. */
   'images.estimate': route({ input: RunChoice, output: ExtractEstimate }),
   /** Starts a run: image by image now, or as one Batch; answers already paid for are reused unless forced. */

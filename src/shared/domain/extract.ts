@@ -114,6 +114,8 @@ export type RowStatus = z.infer<typeof RowStatus>
 export const ExtractRow = z.object({
   assetId: z.string(),
   file: z.string(),
+  /** The image in the library's file store, and its thumbnail (relative paths). */
+  path: z.string().nullable(),
   thumbPath: z.string().nullable(),
   status: RowStatus,
   /** The model's fields with the user's edits applied. */
@@ -160,6 +162,7 @@ export const RunSummary = z.object({
 export type RunSummary = z.infer<typeof RunSummary>
 
 export const RunView = RunSummary.extend({
+  instructions: z.string(),
   schema: JsonObject,
   rows: z.array(ExtractRow),
   usage: RowUsage

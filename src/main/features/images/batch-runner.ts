@@ -5,9 +5,8 @@ import type { PriceService } from '../../ai/price-service'
 import { schemaFromJson } from '../../ai/structured'
 import type { JobContext } from '../../jobs/job-kind'
 import { isTerminal, type BatchesRepo } from './batches-repo'
-import { indexRow, specOf, type RunnerDeps } from './direct-runner'
+import { identityOf, indexRow, specOf, type RunnerDeps } from './direct-runner'
 import { extractionRequest, prepareForExtraction } from './extract-request'
-import { resultKey } from './results-repo'
 import type { StoredRun } from './runs-repo'
 
 export interface BatchRunnerDeps extends RunnerDeps {
@@ -65,15 +64,9 @@ export class BatchRunner {
         })
         continue
       }
-      const key = resultKey({
-        contentHash: asset.hash,
-        extractorVersion: run.extractorVersion,
-        model: run.model,
-        detail: run.detail
-      })
-      const known = force ? null : this.deps.results.get(key)
+      const known = force ? null : this.deps.results.latest(identityOf(run, asset.hash))
       if (known) {
-        this.deps.runs.setRow(run.id, assetId, { status: known.status, resultKey: key, cached: true })
+        this.deps.runs.setRow(run.id, assetId, { status: known.status, resultId: known.id, cached: true })
         if (known.fields) indexRow(this.deps, run, assetId, known.fields)
         continue
       }
@@ -194,23 +187,18 @@ export class BatchRunner {
       })
       return
     }
-    const identity = {
-      contentHash: asset.hash,
-      extractorVersion: run.extractorVersion,
-      model: run.model,
-      detail: run.detail
-    }
+    const identity = identityOf(run, asset.hash)
     const message = body.choices?.[0]?.message
     const usage = outcome.usage ?? { inputTokens: 0, cachedTokens: 0, outputTokens: 0 }
     const paid = { usage, costUsd: outcome.costUsd ?? 0, requestId: body.id ?? null, batch: true }
     if (message?.refusal) {
-      const key = this.deps.results.put(identity, {
+      const resultId = this.deps.results.put(identity, {
         status: 'refused',
         fields: null,
         raw: message.refusal,
         ...paid
       })
-      this.deps.runs.setRow(run.id, assetId, { status: 'refused', resultKey: key, raw: message.refusal })
+      this.deps.runs.setRow(run.id, assetId, { status: 'refused', resultId, raw: message.refusal })
       return
     }
     const text = message?.content ?? ''
@@ -223,8 +211,13 @@ export class BatchRunner {
       })
       return
     }
-    const key = this.deps.results.put(identity, { status: 'ok', fields: checked.value, raw: null, ...paid })
-    this.deps.runs.setRow(run.id, assetId, { status: 'ok', resultKey: key })
+    const resultId = this.deps.results.put(identity, {
+      status: 'ok',
+      fields: checked.value,
+      raw: null,
+      ...paid
+    })
+    this.deps.runs.setRow(run.id, assetId, { status: 'ok', resultId })
     indexRow(this.deps, run, assetId, checked.value)
   }
 

@@ -8,8 +8,8 @@ import type { EventBus } from '../../platform/event-bus'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BlobStore } from '../../store/blob-store'
 import { extractionRequest, prepareForExtraction, type ExtractionSpec } from './extract-request'
-import { fieldText } from './field-text'
-import { resultKey, type ResultsRepo } from './results-repo'
+import { fieldText } from '@shared/field-text'
+import type { ResultIdentity, ResultsRepo } from './results-repo'
 import type { RunsRepo, StoredRun } from './runs-repo'
 
 /** Images in flight at once; the executor still honours 429s for all of them together. */
@@ -40,6 +40,14 @@ export const specOf = (run: StoredRun): ExtractionSpec => ({
   name: run.extractorName,
   instructions: run.instructions,
   schema: run.schema,
+  model: run.model,
+  detail: run.detail
+})
+
+/** What an answer is found by: this picture, the run's extractor version, model and detail. */
+export const identityOf = (run: StoredRun, contentHash: string): ResultIdentity => ({
+  contentHash,
+  extractorVersion: run.extractorVersion,
   model: run.model,
   detail: run.detail
 })
@@ -119,16 +127,10 @@ export class DirectRunner {
     if (!asset) return this.fail(run, assetId, 'NOT_FOUND', 'The image is no longer in the library.')
     if (asset.kind !== 'image')
       return this.fail(run, assetId, 'MEDIA_UNSUPPORTED', `${asset.name} is not an image (${asset.kind}).`)
-    const identity = {
-      contentHash: asset.hash,
-      extractorVersion: run.extractorVersion,
-      model: run.model,
-      detail: run.detail
-    }
-    const key = resultKey(identity)
-    const known = options.force ? null : this.deps.results.get(key)
+    const identity = identityOf(run, asset.hash)
+    const known = options.force ? null : this.deps.results.latest(identity)
     if (known) {
-      this.deps.runs.setRow(run.id, assetId, { status: known.status, resultKey: key, cached: true })
+      this.deps.runs.setRow(run.id, assetId, { status: known.status, resultId: known.id, cached: true })
       if (known.fields) indexRow(this.deps, run, assetId, known.fields)
       return
     }
@@ -142,7 +144,7 @@ export class DirectRunner {
         requestKey: `extract:${run.id}:${assetId}:${randomUUID()}`
       })
       const fields = answer.value.parsed as Record<string, unknown>
-      this.deps.results.put(identity, {
+      const resultId = this.deps.results.put(identity, {
         status: 'ok',
         fields,
         raw: null,
@@ -151,7 +153,7 @@ export class DirectRunner {
         requestId: answer.requestId,
         batch: false
       })
-      this.deps.runs.setRow(run.id, assetId, { status: 'ok', resultKey: key })
+      this.deps.runs.setRow(run.id, assetId, { status: 'ok', resultId })
       indexRow(this.deps, run, assetId, fields)
     } catch (error) {
       const code =

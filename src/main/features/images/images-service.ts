@@ -20,7 +20,7 @@ import type { BatchesRepo } from './batches-repo'
 import { estimateRun } from './estimate'
 import type { ExtractorResolver, ResolvedExtractor } from './extractor-resolver'
 import { indexRow } from './direct-runner'
-import { resultKey, type ResultsRepo } from './results-repo'
+import type { ResultsRepo } from './results-repo'
 import { exportRun } from './run-export'
 import type { RunViews } from './run-view'
 import type { RunsRepo, StoredRun } from './runs-repo'
@@ -46,16 +46,16 @@ export class ImagesService {
     const { spec, assetIds } = await this.plan(input)
     const images = assetIds.map((id) => {
       const asset = this.deps.assets.require(id)
-      const key = resultKey({
-        contentHash: asset.hash,
-        extractorVersion: spec.version,
-        model: spec.model,
-        detail: spec.detail
-      })
       return {
         width: asset.width ?? 1024,
         height: asset.height ?? 1024,
-        cached: this.deps.results.get(key) !== null
+        cached:
+          this.deps.results.latest({
+            contentHash: asset.hash,
+            extractorVersion: spec.version,
+            model: spec.model,
+            detail: spec.detail
+          }) !== null
       }
     })
     return estimateRun({ ...spec, name: spec.name }, images, this.deps.prices)

@@ -1,3 +1,4 @@
+import { lintStrictSchema } from '../../ai/schema-lint'
 import type { AiServices } from '../../ai/wire'
 import type { CoreDeps, HandlerSlice } from '../feature'
 import { BatchRunner } from './batch-runner'
@@ -47,6 +48,7 @@ export function imagesFeature(deps: ImagesFeatureDeps) {
     | 'images.extractors'
     | 'images.extractor.save'
     | 'images.extractor.delete'
+    | 'images.schema.lint'
     | 'images.estimate'
     | 'images.run'
     | 'images.runs'
@@ -63,6 +65,7 @@ export function imagesFeature(deps: ImagesFeatureDeps) {
     'images.extractors': () => extractors.list(),
     'images.extractor.save': (draft) => extractors.save(draft),
     'images.extractor.delete': ({ id }) => extractors.delete(id),
+    'images.schema.lint': ({ schema }) => lintStrictSchema(schema),
     'images.estimate': (choice) => images.estimate(choice),
     'images.run': ({ force, batch: asBatch, ...choice }) => images.start(choice, { force, batch: asBatch }),
     'images.runs': ({ limit }) => images.runs(limit),

@@ -1,7 +1,8 @@
 // The Images page: extractors (stored definitions), runs over many images, each image's row, the
-// results already paid for, and batches. A result is kept per (image content, extractor version,
-// model, detail), so the same image is never paid for twice; a run's row points at the result and
-// keeps the user's edits apart from the model's fields.
+// answers already paid for, and batches. Answers are found by (image content, extractor version,
+// model, detail), so the same image is never paid for twice; a forced run adds a newer answer and
+// leaves the older runs' rows (which point at their own answer) as they were. A row keeps the
+// user's edits apart from the model's fields.
 export const imagesSchema = `
 CREATE TABLE extractors (
   id TEXT PRIMARY KEY,
@@ -18,7 +19,8 @@ CREATE TABLE extractors (
 );
 
 CREATE TABLE extraction_results (
-  key TEXT PRIMARY KEY,
+  id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
   content_hash TEXT NOT NULL,
   extractor_version TEXT NOT NULL,
   model TEXT NOT NULL,
@@ -34,6 +36,7 @@ CREATE TABLE extraction_results (
   batch INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL
 );
+CREATE INDEX extraction_results_key ON extraction_results(key, created_at DESC);
 
 CREATE TABLE extract_runs (
   id TEXT PRIMARY KEY,
@@ -59,7 +62,7 @@ CREATE TABLE extract_rows (
   idx INTEGER NOT NULL,
   asset_id TEXT NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
   status TEXT NOT NULL CHECK (status IN ('pending', 'ok', 'failed', 'refused')),
-  result_key TEXT REFERENCES extraction_results(key) ON DELETE SET NULL,
+  result_id TEXT REFERENCES extraction_results(id) ON DELETE SET NULL,
   cached INTEGER NOT NULL DEFAULT 0,
   error_code TEXT,
   error_message TEXT,

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import type { ImageDetail, RowUsage } from '@shared/domain/extract'
 import type { Db } from '../../store/database'
 
 export interface StoredResult {
-  key: string
+  id: string
   status: 'ok' | 'refused'
   fields: Record<string, unknown> | null
   raw: string | null
@@ -13,7 +14,7 @@ export interface StoredResult {
 }
 
 interface Row {
-  key: string
+  id: string
   status: 'ok' | 'refused'
   fields_json: string | null
   raw_text: string | null
@@ -33,7 +34,7 @@ export interface ResultIdentity {
 }
 
 /** Same picture, same extractor version, same model and detail: the same answer, paid for once. */
-export function resultKey(id: ResultIdentity): string {
+function resultKey(id: ResultIdentity): string {
   return [id.contentHash, id.extractorVersion, id.model, id.detail].join(':')
 }
 
@@ -41,27 +42,28 @@ export function resultKey(id: ResultIdentity): string {
 export class ResultsRepo {
   constructor(private readonly db: Db) {}
 
-  get(key: string): StoredResult | null {
-    const row = this.db.prepare('SELECT * FROM extraction_results WHERE key = ?').get(key) as Row | undefined
+  /** The newest answer for this picture, extractor version, model and detail. */
+  latest(identity: ResultIdentity): StoredResult | null {
+    const row = this.db
+      .prepare('SELECT * FROM extraction_results WHERE key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get(resultKey(identity)) as Row | undefined
     return row ? toResult(row) : null
   }
 
-  /** Keeps the newest answer for the key (a forced run replaces the old one). */
-  put(id: ResultIdentity, result: Omit<StoredResult, 'key'>): string {
-    const key = resultKey(id)
+  /** Stores a new answer (older ones stay with the runs that got them); returns its id. */
+  put(identity: ResultIdentity, result: Omit<StoredResult, 'id'>): string {
+    const id = randomUUID()
     this.db
       .prepare(
-        `INSERT INTO extraction_results (key, content_hash, extractor_version, model, detail, status, fields_json,
-           raw_text, input_tokens, cached_tokens, output_tokens, cost_usd, request_id, batch, created_at)
-         VALUES (@key, @contentHash, @extractorVersion, @model, @detail, @status, @fieldsJson, @raw, @input,
-           @cached, @output, @cost, @requestId, @batch, @now)
-         ON CONFLICT(key) DO UPDATE SET status = @status, fields_json = @fieldsJson, raw_text = @raw,
-           input_tokens = @input, cached_tokens = @cached, output_tokens = @output, cost_usd = @cost,
-           request_id = @requestId, batch = @batch, created_at = @now`
+        `INSERT INTO extraction_results (id, key, content_hash, extractor_version, model, detail, status,
+           fields_json, raw_text, input_tokens, cached_tokens, output_tokens, cost_usd, request_id, batch, created_at)
+         VALUES (@id, @key, @contentHash, @extractorVersion, @model, @detail, @status, @fieldsJson, @raw, @input,
+           @cached, @output, @cost, @requestId, @batch, @now)`
       )
       .run({
-        key,
-        ...id,
+        id,
+        key: resultKey(identity),
+        ...identity,
         status: result.status,
         fieldsJson: result.fields ? JSON.stringify(result.fields) : null,
         raw: result.raw,
@@ -73,13 +75,13 @@ export class ResultsRepo {
         batch: result.batch ? 1 : 0,
         now: new Date().toISOString()
       })
-    return key
+    return id
   }
 }
 
 export function toResult(row: Row): StoredResult {
   return {
-    key: row.key,
+    id: row.id,
     status: row.status,
     fields: row.fields_json ? (JSON.parse(row.fields_json) as Record<string, unknown>) : null,
     raw: row.raw_text,

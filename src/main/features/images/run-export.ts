@@ -1,7 +1,7 @@
 import type { ExtractRow, RunExportFormat, RunView } from '@shared/domain/extract'
 import type { ExportedFile } from '@shared/domain/video'
 import { schemaColumns } from '@shared/extractor-schema'
-import { valueText } from './field-text'
+import { valueText } from '@shared/field-text'
 
 /** Excel opens a UTF-8 CSV as UTF-8 only when it starts with a byte order mark. */
 const BOM = '\uFEFF'

@@ -38,7 +38,7 @@ export class RunViews {
             },
       { inputTokens: 0, cachedTokens: 0, outputTokens: 0 }
     )
-    return { ...this.summary(run), schema: run.schema, rows, usage }
+    return { ...this.summary(run), instructions: run.instructions, schema: run.schema, rows, usage }
   }
 
   private row(row: StoredRow): ExtractRow {
@@ -48,6 +48,7 @@ export class RunViews {
     return {
       assetId: row.assetId,
       file: asset?.name ?? row.assetId,
+      path: asset?.path ?? null,
       thumbPath: asset?.thumb.path ?? null,
       status: row.status,
       fields,

@@ -57,7 +57,7 @@ const COUNTS = `SELECT count(*) AS total,
     sum(r.status = 'ok') AS ok, sum(r.status = 'failed') AS failed,
     sum(r.status = 'refused') AS refused, sum(r.status = 'pending') AS pending,
     coalesce(sum(CASE WHEN r.cached = 0 THEN x.cost_usd END), 0) AS cost
-  FROM extract_rows r LEFT JOIN extraction_results x ON x.key = r.result_key WHERE r.run_id = ?`
+  FROM extract_rows r LEFT JOIN extraction_results x ON x.id = r.result_id WHERE r.run_id = ?`
 
 /** Runs and their rows: one row per image, pointing at the answer it got. */
 export class RunsRepo {
@@ -122,9 +122,9 @@ export class RunsRepo {
   rows(runId: string): StoredRow[] {
     const rows = this.db
       .prepare(
-        `SELECT r.*, x.key AS x_key, x.status AS x_status, x.fields_json, x.raw_text AS x_raw, x.input_tokens,
+        `SELECT r.*, x.id AS x_id, x.status AS x_status, x.fields_json, x.raw_text AS x_raw, x.input_tokens,
            x.cached_tokens, x.output_tokens, x.cost_usd, x.request_id, x.batch
-         FROM extract_rows r LEFT JOIN extraction_results x ON x.key = r.result_key
+         FROM extract_rows r LEFT JOIN extraction_results x ON x.id = r.result_id
          WHERE r.run_id = ? ORDER BY r.idx`
       )
       .all(runId) as Record<string, unknown>[]
@@ -143,7 +143,7 @@ export class RunsRepo {
     assetId: string,
     outcome: {
       status: Exclude<RowStatus, 'pending'>
-      resultKey?: string | null
+      resultId?: string | null
       cached?: boolean
       error?: { code: ErrorCode; message: string } | null
       raw?: string | null
@@ -151,12 +151,12 @@ export class RunsRepo {
   ): void {
     this.db
       .prepare(
-        `UPDATE extract_rows SET status = ?, result_key = ?, cached = ?, error_code = ?, error_message = ?, raw_text = ?
+        `UPDATE extract_rows SET status = ?, result_id = ?, cached = ?, error_code = ?, error_message = ?, raw_text = ?
          WHERE run_id = ? AND asset_id = ?`
       )
       .run(
         outcome.status,
-        outcome.resultKey ?? null,
+        outcome.resultId ?? null,
         outcome.cached ? 1 : 0,
         outcome.error?.code ?? null,
         outcome.error?.message ?? null,
@@ -230,10 +230,10 @@ function toRun(row: RunRow): StoredRun {
 
 function toStoredRow(row: Record<string, unknown>): StoredRow {
   const result =
-    row.x_key === null || row.x_key === undefined
+    row.x_id === null || row.x_id === undefined
       ? null
       : toResult({
-          key: row.x_key as string,
+          id: row.x_id as string,
           status: row.x_status as 'ok' | 'refused',
           fields_json: row.fields_json as string | null,
           raw_text: row.x_raw as string | null,

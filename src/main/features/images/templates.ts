@@ -122,11 +122,5 @@ const SCREENSHOT: Template = {
 
 export const TEMPLATES: readonly Template[] = [CAPTION, OCR, RECEIPT, PRODUCT, SCREENSHOT]
 
-export function templateOf(key: TemplateKey): Template {
-  const found = TEMPLATES.find((t) => t.key === key)
-  if (!found) throw new Error(`No template ${key}`)
-  return found
-}
-
 /** Built-in extractors are addressed by this id; saving one makes an editable copy. */
 export const builtinId = (key: TemplateKey): string => `builtin:${key}`

@@ -1,5 +1,6 @@
 import { enVideo } from './en-video'
 import { enAudio } from './en-audio'
+import { enBatch, enImages } from './en-images'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
@@ -34,6 +35,12 @@ export const en = {
     menu: 'Menu'
   },
   library: {
+    pick: 'Select {{name}}',
+    picked_one: '{{count}} file selected',
+    picked_other: '{{count}} files selected',
+    extractPicked_one: 'Extract rows from {{count}} image',
+    extractPicked_other: 'Extract rows from {{count}} images',
+    clearPicked: 'Clear selection',
     title: 'Library',
     subtitle: 'Everything you import is copied here, searchable and available offline.',
     searchPlaceholder: 'Search names and metadata',
@@ -301,6 +308,8 @@ export const en = {
   },
   video: enVideo,
   audio: enAudio,
+  images: enImages,
+  batch: enBatch,
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',

@@ -1,6 +1,7 @@
 import type { Messages } from './en'
 import { zhCNVideo } from './zh-CN-video'
 import { zhCNAudio } from './zh-CN-audio'
+import { zhCNBatch, zhCNImages } from './zh-CN-images'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -34,6 +35,12 @@ export const zhCN: Messages = {
     menu: '菜单'
   },
   library: {
+    pick: '选择 {{name}}',
+    picked_one: '已选择 {{count}} 个文件',
+    picked_other: '已选择 {{count}} 个文件',
+    extractPicked_one: '从 {{count}} 张图像提取表格',
+    extractPicked_other: '从 {{count}} 张图像提取表格',
+    clearPicked: '取消选择',
     title: '资料库',
     subtitle: '导入的所有文件都会复制到这里，可搜索，离线可用。',
     searchPlaceholder: '搜索文件名和元数据',
@@ -285,6 +292,8 @@ export const zhCN: Messages = {
   },
   video: zhCNVideo,
   audio: zhCNAudio,
+  images: zhCNImages,
+  batch: zhCNBatch,
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',

@@ -20,6 +20,8 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const UsagePage = lazy(() => import('../features/usage/UsagePage'))
 const VideoPage = lazy(() => import('../features/video/VideoPage'))
 const AudioPage = lazy(() => import('../features/audio/AudioPage'))
+const ImagesPage = lazy(() => import('../features/images/ImagesPage'))
+const BatchPage = lazy(() => import('../features/batch/BatchPage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -69,9 +71,11 @@ export function AppLayout() {
             <Route path="/usage" component={UsagePage} />
             <Route path="/video/:assetId?" component={VideoPage} />
             <Route path="/audio/:first?/:second?" component={AudioPage} />
+            <Route path="/images/:runId?" component={ImagesPage} />
+            <Route path="/batch" component={BatchPage} />
             {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
               <Route key={item.path} path={item.path}>
-                <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />
+                <UpcomingPage page={item.upcoming ?? 'gallery'} icon={item.icon} />
               </Route>
             ))}
             <Route>
