@@ -28,6 +28,8 @@ const STOPS_THE_RUN: readonly ErrorCode[] = [
 ]
 
 export interface RunnerDeps {
+  /** Images in flight at once (IMAGES_IN_FLIGHT unless set). */
+  inFlight?: number
   ai: AiService
   assets: AssetsRepo
   blobs: BlobStore
@@ -86,7 +88,7 @@ export class DirectRunner {
     try {
       await forEachLimited(
         pending,
-        IMAGES_IN_FLIGHT,
+        this.deps.inFlight ?? IMAGES_IN_FLIGHT,
         async (assetId) => {
           try {
             await this.extractOne(run, assetId, { force, signal, jobId: ctx.job.id })

@@ -17,6 +17,7 @@ export interface ImagesFeatureDeps extends CoreDeps {
   env: NodeJS.ProcessEnv
 }
 
+/** FRAMEWISE_IMAGES_IN_FLIGHT changes how many images a run sends at once (the benchmark's baseline is 1). */
 /** Polls start at 30 s and back off to 10 min; tests shorten them with FRAMEWISE_BATCH_POLL_MS. */
 function pollTimes(env: NodeJS.ProcessEnv): { pollMs: number; maxPollMs: number } {
   const fromEnv = Number(env.FRAMEWISE_BATCH_POLL_MS)
@@ -31,7 +32,8 @@ export function imagesFeature(deps: ImagesFeatureDeps) {
   const results = new ResultsRepo(db)
   const batches = new BatchesRepo(db)
   const extractors = new ExtractorResolver(new ExtractorsRepo(db))
-  const runner = { ai: deps.ai.ai, assets, blobs, runs, results, bus }
+  const inFlight = Number(deps.env.FRAMEWISE_IMAGES_IN_FLIGHT) || undefined
+  const runner = { ai: deps.ai.ai, assets, blobs, runs, results, bus, inFlight }
   const direct = new DirectRunner(runner)
   const batch = new BatchRunner({ ...runner, batches, prices: deps.ai.prices, ...pollTimes(deps.env) })
   const images = new ImagesService({
