@@ -29,7 +29,7 @@ const CAPTION = {
 
 const line = (label: string, value: string): void => console.log(`${label.padEnd(58)} ${value}`)
 
-/** Distinct 12 MP-class photos (noise over a gradient, different per image), as JPEG. */
+/** Distinct 12 MP photos (Gaussian noise of a different mean each), as JPEG. */
 async function photos(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true })
   for (let i = 0; i < IMAGES; i += 1) {
@@ -38,6 +38,7 @@ async function photos(dir: string): Promise<void> {
         width: 4000,
         height: 3000,
         channels: 3,
+        background: '#808080',
         noise: { type: 'gaussian', mean: 60 + i * 5, sigma: 30 }
       }
     })
