@@ -19,6 +19,7 @@ import { formatUsd } from '@shared/format'
 import { mediaUrl } from '../../api/media-url'
 
 const ROW_HEIGHT = 44
+const GRID_HEIGHT = 520
 const STATUS_COLOR = { ok: 'green', failed: 'red', refused: 'orange', pending: 'gray' } as const
 
 function useColumns(run: RunView): ColumnDef<ExtractRow>[] {
@@ -120,7 +121,9 @@ export function ResultsGrid({ run, onOpen }: { run: RunView; onOpen: (row: Extra
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8
+    overscan: 8,
+    // The first rows draw before the scroller is measured (and where nothing is measured at all).
+    initialRect: { width: 960, height: GRID_HEIGHT }
   })
   const width = table.getTotalSize()
   return (
@@ -137,7 +140,7 @@ export function ResultsGrid({ run, onOpen }: { run: RunView; onOpen: (row: Extra
       <Box
         ref={scroller}
         className="fw-grid"
-        style={{ overflow: 'auto', maxHeight: 520 }}
+        style={{ overflow: 'auto', maxHeight: GRID_HEIGHT }}
         data-testid="results-grid"
         role="table"
         aria-rowcount={rows.length}
