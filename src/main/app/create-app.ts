@@ -102,6 +102,7 @@ export function createApp(config: AppConfig): FramewiseApp {
     services.health.start()
   }
   const tidyTimer = config.housekeeping && works ? startHousekeeping(services.jobs) : null
+  let closed = false
 
   return {
     paths,
@@ -111,6 +112,9 @@ export function createApp(config: AppConfig): FramewiseApp {
     services,
     logger,
     async close() {
+      // A second close (a test's cleanup after the test closed it) finds nothing left to do.
+      if (closed) return
+      closed = true
       clearInterval(snapshotTimer)
       if (tidyTimer) clearInterval(tidyTimer)
       services.health.stop()

@@ -1,7 +1,8 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { FramewiseApp } from '../../../../src/main/app/create-app'
+import { MemorySecretStore } from '../../../../src/main/platform/secrets/secret-store'
 import type { ImportReport } from '../../../../src/shared/domain/asset'
 import { addProvider, fakeOpenAI } from '../../../support/ai'
 import { importAndWait, testApp } from '../../../support/app'
@@ -231,5 +232,39 @@ describe('extraction runs over many images', () => {
         expect.stringContaining('expired')
       ])
     )
+  })
+
+  it('resumes polling after the app closes mid-batch and imports once on the next start', async () => {
+    const fake = await fakeOpenAI()
+    const dataDir = tempDir('framewise-data-')
+    const env = { ...process.env, FRAMEWISE_BATCH_POLL_MS: '20' }
+    const secretStore = new MemorySecretStore() // the key store outlives the app, as the key file does
+    const first = testApp({ dataDir, env, secretStore })
+    await addProvider(first, fake.baseURL)
+    const report = (await importAndWait(first, [photoFolder()])).result as ImportReport
+    const good = report.imported.slice(0, 3).map((e) => e.assetId)
+    fake.batchBehaviour({ pollsToComplete: 6 })
+    const { runId } = await first.router.call('images.run', {
+      assetIds: good,
+      extractor: { template: 'caption' },
+      batch: true
+    })
+    // Closed while the batch is at the provider, after a poll or two.
+    await vi.waitFor(() => expect(fake.requestsTo('/batches/').length).toBeGreaterThanOrEqual(2), {
+      timeout: 5000
+    })
+    await first.close()
+    const polledBefore = fake.requestsTo('/batches/').length
+
+    const second = testApp({ dataDir, env, secretStore, housekeeping: true })
+    await vi.waitFor(
+      async () => expect((await second.router.call('images.run.view', { runId })).status).toBe('complete'),
+      { timeout: 10_000 }
+    )
+    expect(fake.requestsTo('/batches/').length).toBeGreaterThan(polledBefore)
+    expect(fake.requestsTo('/batches').filter((r) => r.method === 'POST')).toHaveLength(1)
+    const view = await second.router.call('images.run.view', { runId })
+    expect(view.counts).toMatchObject({ ok: 3, pending: 0 })
+    expect(second.services.usage.recent(50).filter((r) => r.batch)).toHaveLength(3)
   })
 })
