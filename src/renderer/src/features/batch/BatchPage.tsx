@@ -25,7 +25,7 @@ const COLOR: Record<BatchState, string> = {
   validating: 'gray',
   in_progress: 'blue',
   finalizing: 'cyan',
-  completed: 'green',
+  completed: 'teal',
   failed: 'red',
   expired: 'orange',
   cancelling: 'yellow',
@@ -134,7 +134,7 @@ function BatchRow({ batch }: { batch: BatchView }) {
       </Table.Td>
       <Table.Td miw={140}>
         <Progress.Root size="sm">
-          <Progress.Section value={(100 * c.completed) / Math.max(1, c.total)} color="green" />
+          <Progress.Section value={(100 * c.completed) / Math.max(1, c.total)} color="teal" />
           <Progress.Section value={(100 * c.failed) / Math.max(1, c.total)} color="red" />
         </Progress.Root>
         <Text size="xs" mt={2}>

@@ -20,7 +20,7 @@ import { mediaUrl } from '../../api/media-url'
 
 const ROW_HEIGHT = 44
 const GRID_HEIGHT = 520
-const STATUS_COLOR = { ok: 'green', failed: 'red', refused: 'orange', pending: 'gray' } as const
+const STATUS_COLOR = { ok: 'teal', failed: 'red', refused: 'orange', pending: 'gray' } as const
 
 function useColumns(run: RunView): ColumnDef<ExtractRow>[] {
   const { t } = useTranslation()

@@ -5,7 +5,7 @@ import type { RunStatus } from '@shared/domain/extract'
 const COLOR: Record<RunStatus, string> = {
   running: 'blue',
   waiting: 'yellow',
-  complete: 'green',
+  complete: 'teal',
   failed: 'red',
   cancelled: 'gray'
 }
