@@ -24,6 +24,11 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = window.ResizeObserver ?? (ResizeObserverStub as unknown as typeof ResizeObserver)
 window.HTMLElement.prototype.scrollIntoView = () => undefined
+// Mantine's autosizing textarea listens for web fonts loading.
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined }
+  })
 
 initI18n('en')
 afterEach(() => cleanup())

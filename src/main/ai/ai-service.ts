@@ -2,7 +2,8 @@ import type OpenAI from 'openai'
 import type { ConnectionTest, Provider, Task } from '@shared/domain/provider'
 import { AppError } from '@shared/errors'
 import { createClient } from './client-factory'
-import { chat, type ChatRequest, type ChatResult } from './calls/chat'
+import { chat, chatParams, type ChatRequest, type ChatResult } from './calls/chat'
+import type { ChatBody } from './model-traits'
 import { respond, type ResponsesRequest, type ResponsesResult } from './calls/responses'
 import {
   speech,
@@ -14,6 +15,7 @@ import {
 import { generateImages, type GeneratedImages, type ImageRequest } from './calls/images'
 import {
   batchOutcomes,
+  cancelBatch,
   createBatch,
   retrieveBatch,
   type BatchEndpoint,
@@ -83,7 +85,27 @@ export class AiService {
     return retrieveBatch(this.deps.executor, id, ctx)
   }
 
-  /** Results of a finished batch, each recorded once at the Batch discount. */
+  cancelBatch(id: string, ctx: CallContext = {}): Promise<OpenAI.Batches.Batch> {
+    return cancelBatch(this.deps.executor, id, ctx)
+  }
+
+  /** The exact chat body a request becomes for this provider: what a Batch input line carries. */
+  async chatBody(request: ChatRequest, providerId?: string | null): Promise<ChatBody> {
+    const resolved = await this.deps.providers.resolve(providerId)
+    return chatParams(request, { resolved, model: request.model })
+  }
+
+  /** The lines of a finished batch's error file (requests that never reached a model). */
+  batchErrors(
+    batch: OpenAI.Batches.Batch,
+    providerId: string,
+    ctx: CallContext = {}
+  ): Promise<BatchOutcome[]> {
+    if (!batch.error_file_id) return Promise.resolve([])
+    return batchOutcomes(this.deps.executor, batch.error_file_id, { ...ctx, providerId })
+  }
+
+  /** Results of a finished batch, each recorded once at the Batch discount (its cost on the outcome). */
   async batchResults(
     batch: OpenAI.Batches.Batch,
     providerId: string,
@@ -97,7 +119,8 @@ export class AiService {
       if (!body?.usage) continue
       // A batch line answers either API: chat usage counts prompt tokens, responses usage input tokens.
       const usage = 'prompt_tokens' in body.usage ? fromChatUsage(body.usage) : fromResponsesUsage(body.usage)
-      this.deps.ledger.record({
+      outcome.usage = usage
+      outcome.costUsd = this.deps.ledger.record({
         providerId,
         model: body.model ?? 'unknown',
         api: 'batch',

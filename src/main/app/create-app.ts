@@ -4,6 +4,7 @@ import { createAiServices, type AiServices } from '../ai/wire'
 import { audioFeature } from '../features/audio'
 import { galleryFeature } from '../features/gallery'
 import type { Handlers } from '../features/feature'
+import { imagesFeature } from '../features/images'
 import { jobsFeature } from '../features/jobs'
 import { libraryFeature } from '../features/library'
 import { GC_JOB, gcJobKind } from '../features/library/gc-job'
@@ -102,6 +103,7 @@ export function createApp(config: AppConfig): FramewiseApp {
     services.health.start()
   }
   const tidyTimer = config.housekeeping && works ? startHousekeeping(services.jobs) : null
+  let closed = false
 
   return {
     paths,
@@ -111,6 +113,9 @@ export function createApp(config: AppConfig): FramewiseApp {
     services,
     logger,
     async close() {
+      // A second close (a test's cleanup after the test closed it) finds nothing left to do.
+      if (closed) return
+      closed = true
       clearInterval(snapshotTimer)
       if (tidyTimer) clearInterval(tidyTimer)
       services.health.stop()
@@ -181,6 +186,7 @@ function wireFeatures(config: AppConfig, core: Core) {
   })
   const playground = playgroundFeature({ ai, bus })
   const gallery = galleryFeature({ ...shared, ai, importer: library.services.importer, logger })
+  const images = imagesFeature({ ...shared, ai, env })
   const handlers: Handlers = {
     ...system.handlers,
     ...settings.handlers,
@@ -192,6 +198,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...gallery.handlers,
     ...probeFeature({ media }).handlers,
     ...playground.handlers,
+    ...images.handlers,
     ...providersFeature({ ai }).handlers,
     ...usageFeature({ ai }).handlers
   }
@@ -205,6 +212,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...audio.services,
     ...gallery.services,
     ...playground.services,
+    ...images.services,
     jobs,
     media,
     blobs,

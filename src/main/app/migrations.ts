@@ -1,6 +1,7 @@
 import { AI_MIGRATIONS } from '../ai/store/migration'
 import { AUDIO_MIGRATIONS } from '../features/audio/migration'
 import { GALLERY_MIGRATIONS } from '../features/gallery/migration'
+import { IMAGES_MIGRATIONS } from '../features/images/migration'
 import { LIBRARY_MIGRATIONS } from '../features/library/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { JOB_MIGRATIONS } from '../jobs/migration'
@@ -16,5 +17,6 @@ export const MIGRATIONS = orderMigrations(
   LIBRARY_MIGRATIONS,
   JOB_MIGRATIONS,
   AUDIO_MIGRATIONS,
-  GALLERY_MIGRATIONS
+  GALLERY_MIGRATIONS,
+  IMAGES_MIGRATIONS
 )

@@ -2,14 +2,17 @@ import { Command, CommanderError } from 'commander'
 import { packageVersion } from '../platform/package-info'
 import { registerAnalyze } from './commands/analyze'
 import { registerAsk } from './commands/ask'
+import { registerBatch } from './commands/batch'
 import { registerDoctor } from './commands/doctor'
 import { registerImages } from './commands/images'
+import { registerExtract } from './commands/extract'
 import { registerImport } from './commands/import'
 import { registerJobs } from './commands/jobs'
 import { registerKeyframes } from './commands/keyframes'
 import { registerLibrary } from './commands/library'
 import { registerProbe } from './commands/probe'
 import { registerProviders } from './commands/providers'
+import { registerRuns } from './commands/runs'
 import { registerServe } from './commands/serve'
 import { registerSpeak } from './commands/speak'
 import { registerTranscribe } from './commands/transcribe'
@@ -38,6 +41,9 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerTranscribe(program, run)
   registerSpeak(program, run)
   registerImages(program, run)
+  registerExtract(program, run)
+  registerBatch(program, run)
+  registerRuns(program, run)
   registerProviders(program, run)
   registerUsage(program, run)
   return program

@@ -12,6 +12,8 @@ export const events = {
   }),
   'settings.changed': Settings,
   'ai.stream': AskStreamEvent,
+  /** A row of an image extraction run (or the run itself) changed. */
+  'images.run.updated': z.object({ runId: z.string() }),
   /** Whether the default provider answers; sent when it changes while jobs wait for it. */
   'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() }),
   /** A partial image of a running image request (a small JPEG data URL), shown as it arrives. */

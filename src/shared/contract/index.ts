@@ -3,6 +3,7 @@ import { aiRoutes } from './ai'
 import { appRoutes } from './app'
 import { audioRoutes } from './audio'
 import { galleryRoutes } from './gallery'
+import { imagesRoutes } from './images'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
 import { mediaRoutes } from './media'
@@ -18,7 +19,8 @@ export const routes = {
   ...videoRoutes,
   ...aiRoutes,
   ...audioRoutes,
-  ...galleryRoutes
+  ...galleryRoutes,
+  ...imagesRoutes
 }
 
 export type Routes = typeof routes

@@ -39,7 +39,11 @@ export const JobStage = z.enum([
   'making-playable-copy',
   'generating-image',
   'storing-images',
-  'waiting-for-rate-limit'
+  'waiting-for-rate-limit',
+  'extracting',
+  'submitting-batch',
+  'waiting-for-batch',
+  'importing-results'
 ])
 export type JobStage = z.infer<typeof JobStage>
 

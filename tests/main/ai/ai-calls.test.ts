@@ -228,6 +228,7 @@ describe('AiService against the fake server', () => {
     const images = await ai.generateImages({ model: 'gpt-image-1', prompt: 'a cat', size: '1024x1024' })
     expect(Buffer.from(images.value.images[0] ?? '', 'base64').subarray(1, 4).toString()).toBe('PNG')
     expect(fake.requestsTo('/images/generations')[0]?.body).not.toHaveProperty('response_format')
+    fake.batchBehaviour({ pollsToComplete: 1 })
     const batch = await ai.createBatch({
       model: 'gpt-4o-mini',
       endpoint: '/v1/chat/completions',

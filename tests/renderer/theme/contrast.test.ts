@@ -16,7 +16,8 @@ const USED: Record<string, ('light' | 'filled' | 'outline' | 'text')[]> = {
   gray: ['light', 'outline'],
   teal: ['light'],
   grape: ['light'],
-  orange: ['light']
+  orange: ['light'],
+  cyan: ['light']
 }
 
 function pairs(): { name: string; text: string; background: string }[] {

@@ -121,6 +121,7 @@ describe('fake OpenAI server: replayed recordings', () => {
       purpose: 'batch'
     })
     expect(file).toMatchObject({ filename: 'input.jsonl', purpose: 'batch', bytes: 8 })
+    fake.batchBehaviour({ pollsToComplete: 1 })
     const batch = await client.batches.create({
       input_file_id: file.id,
       endpoint: '/v1/chat/completions',

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as audio from './audio'
+import { FakeBatches, type BatchBehaviour } from './batches'
 import { chatCompletion, chatStreamFrames } from './chat'
 import * as endpoints from './endpoints'
 import * as images from './images'
@@ -19,6 +20,8 @@ export interface FakeOpenAI {
   requests: RecordedRequest[]
   fault(fault: Fault, match?: Match): void
   reply(reply: Reply, match?: Match): void
+  /** How batches created from now on behave (a scripted batch line reply matches path "/batches/line"). */
+  batchBehaviour(behaviour: BatchBehaviour): void
   /** Requests whose path contains this text (e.g. "chat/completions"). */
   requestsTo(path: string): RecordedRequest[]
   reset(): void
@@ -59,6 +62,7 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
   let replies: Scripted<Reply>[] = []
   const uploads = new Map<string, endpoints.Upload>()
   const hanging = new Set<ServerResponse>()
+  const batches = new FakeBatches(uploads, () => take(replies, '/v1/batches/line'))
   let counter = 0
 
   const take = <T>(list: Scripted<T>[], path: string): T | undefined => {
@@ -164,8 +168,20 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
       return sendJson(res, 200, endpoints.fileObject(upload))
     }
     const batch = /\/batches\/([^/]+)(\/cancel)?$/.exec(p)
-    if (p.endsWith('/batches') && r.method === 'POST') return sendJson(res, 200, endpoints.batchCreated(body))
-    if (batch) return sendJson(res, 200, endpoints.batchCompleted(batch[1] as string, 'file-out-batch'))
+    if (p.endsWith('/batches') && r.method === 'POST')
+      return sendJson(
+        res,
+        200,
+        uploads.has(String(body.input_file_id)) ? batches.create(body) : endpoints.batchCreated(body)
+      )
+    if (batch?.[2])
+      return sendJson(res, 200, batches.cancel(batch[1] as string) ?? endpoints.ERRORS.noSuchFile())
+    if (batch)
+      return sendJson(
+        res,
+        200,
+        batches.retrieve(batch[1] as string) ?? endpoints.batchCompleted(batch[1] as string, 'file-out-batch')
+      )
     const store = /\/vector_stores\/([^/]+)\/files$/.exec(p)
     if (p.endsWith('/vector_stores') && r.method === 'POST')
       return sendJson(res, 200, endpoints.vectorStore(body))
@@ -192,11 +208,15 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
       faults.push({ value: fault, match, left: match.times ?? 1, skip: match.after ?? 0 }),
     reply: (reply, match = {}) =>
       replies.push({ value: reply, match, left: match.times ?? 1, skip: match.after ?? 0 }),
+    batchBehaviour: (behaviour) => {
+      batches.behaviour = behaviour
+    },
     requestsTo: (path) => requests.filter((r) => r.path.includes(path)),
     reset: () => {
       requests.length = 0
       faults = []
       replies = []
+      batches.behaviour = {}
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type OpenAI from 'openai'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
+import type { UsageFields } from '../usage-parse'
 import { NO_USAGE } from '../usage-parse'
 import { unbilled } from './unbilled'
 import { openaiSdk } from '../openai-sdk'
@@ -20,6 +21,9 @@ export interface BatchOutcome {
   statusCode: number | null
   body: Record<string, unknown> | null
   error: unknown
+  /** Set once the line's usage is recorded (output lines only). */
+  usage?: UsageFields
+  costUsd?: number
 }
 
 /** Writes the JSONL input file, uploads it (purpose "batch") and creates the batch. */
@@ -78,7 +82,16 @@ export function retrieveBatch(exec: AiExecutor, id: string, ctx: CallContext): P
   )
 }
 
-/** Reads a finished batch's output lines. */
+export function cancelBatch(exec: AiExecutor, id: string, ctx: CallContext): Promise<OpenAI.Batches.Batch> {
+  return unbilled(
+    exec,
+    { model: 'batch', needs: ['batch'] },
+    ({ client, signal }) => client.batches.cancel(id, { signal }),
+    ctx
+  )
+}
+
+/** Reads a finished batch's output (or error) lines. */
 export async function batchOutcomes(
   exec: AiExecutor,
   outputFileId: string,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'sharp'
 import { AppError } from '@shared/errors'
 import { lazyModule } from '../../platform/lazy-module'
+import { decodeHeif } from './heif'
 
 const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
@@ -57,17 +58,28 @@ export async function readImageInfo(file: string | Buffer): Promise<ImageInfo> {
     pages: meta.pages ?? 1,
     compression: meta.compression ?? null
   }
-  assertDecodable(info)
-  return info
+  return needsHeifDecoder(info) ? heifInfo(file, info) : info
 }
 
 /** The prebuilt libvips reads HEIF containers but only decodes AV1 inside them, not HEVC. */
-function assertDecodable(info: ImageInfo): void {
-  if (info.format === 'heif' && info.compression === 'hevc') {
-    throw new AppError(
-      'MEDIA_UNSUPPORTED',
-      'This HEIC photo is compressed with HEVC, which the bundled image decoder cannot read. Export it as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible) and import that.'
-    )
+export function needsHeifDecoder(info: Pick<ImageInfo, 'format' | 'compression'>): boolean {
+  return info.format === 'heif' && info.compression === 'hevc'
+}
+
+/** Decoded by libheif: upright already (its transforms applied), RGBA, no profile. */
+async function heifInfo(file: string | Buffer, header: ImageInfo): Promise<ImageInfo> {
+  const image = await decodeHeif(file)
+  return {
+    ...header,
+    width: image.width,
+    height: image.height,
+    displayWidth: image.width,
+    displayHeight: image.height,
+    orientation: 1,
+    colorSpace: 'srgb',
+    bitDepth: 8,
+    hasAlpha: false,
+    pages: 1
   }
 }
 

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises'
 import type { Sharp } from 'sharp'
 import { AppError } from '@shared/errors'
 import { lazyModule } from '../../platform/lazy-module'
-import { imageError, MAX_INPUT_PIXELS, readImageInfo, type ImageInfo } from './image-info'
+import { decodeHeif, rawOptions } from './heif'
+import { imageError, MAX_INPUT_PIXELS, needsHeifDecoder, readImageInfo, type ImageInfo } from './image-info'
 import { imageCostRule, imageTokens, targetSize, type ImageDetail } from './image-tokens'
 
 const sharp = lazyModule<typeof import('sharp').default>('sharp')
@@ -66,11 +67,16 @@ export async function prepareImage(
   const format = options.format ?? 'jpeg'
   const size = targetSize(info.displayWidth, info.displayHeight, imageCostRule(options.model), options.detail)
   const keepAlpha = format === 'webp' && options.keepAlpha === true && info.hasAlpha
-  let pipeline: Sharp = sharp()(shrunkOnLoad(input, info, size), {
-    limitInputPixels: MAX_INPUT_PIXELS,
-    failOn: 'none',
-    animated: false
-  })
+  const heif = needsHeifDecoder(info) ? await decodeHeif(input) : null
+  let pipeline: Sharp = (
+    heif
+      ? sharp()(heif.data, rawOptions(heif))
+      : sharp()(shrunkOnLoad(input, info, size), {
+          limitInputPixels: MAX_INPUT_PIXELS,
+          failOn: 'none',
+          animated: false
+        })
+  )
     .autoOrient()
     .resize(size.width, size.height, { fit: 'fill', withoutEnlargement: true })
   if (info.hasAlpha && !keepAlpha)

@@ -6,7 +6,8 @@ import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import { runFfmpeg, withTempDir } from '../../platform/ffmpeg/ffmpeg'
 import { lazyModule } from '../../platform/lazy-module'
-import { imageError, MAX_INPUT_PIXELS } from './image-info'
+import { decodeHeif, rawOptions } from './heif'
+import { imageError, MAX_INPUT_PIXELS, needsHeifDecoder, readImageInfo } from './image-info'
 
 const sharp = lazyModule<typeof import('sharp').default>('sharp')
 
@@ -39,14 +40,19 @@ export async function makeThumbnail(
 
 async function imageThumbnail(file: string): Promise<Buffer> {
   try {
-    return await sharp()(file, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, animated: false })
+    const info = await readImageInfo(file)
+    const heif = needsHeifDecoder(info) ? await decodeHeif(file) : null
+    const input = heif
+      ? sharp()(heif.data, rawOptions(heif))
+      : sharp()(file, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, animated: false })
+    return await input
       .rotate()
       .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .webp({ quality: 78 })
       .toBuffer()
   } catch (error) {
-    throw imageError(error)
+    throw error instanceof AppError ? error : imageError(error)
   }
 }
 

@@ -1,6 +1,7 @@
 import { enVideo } from './en-video'
 import { enAudio } from './en-audio'
 import { enGallery } from './en-gallery'
+import { enBatch, enImages } from './en-images'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
@@ -35,6 +36,12 @@ export const en = {
     menu: 'Menu'
   },
   library: {
+    pick: 'Select {{name}}',
+    picked_one: '{{count}} file selected',
+    picked_other: '{{count}} files selected',
+    extractPicked_one: 'Extract rows from {{count}} image',
+    extractPicked_other: 'Extract rows from {{count}} images',
+    clearPicked: 'Clear selection',
     title: 'Library',
     subtitle: 'Everything you import is copied here, searchable and available offline.',
     searchPlaceholder: 'Search names and metadata',
@@ -145,6 +152,10 @@ export const en = {
       summarising: 'Summarising',
       'making-playable-copy': 'Playable copy',
       'waiting-for-rate-limit': 'Waiting for rate limit',
+      extracting: 'Extracting',
+      'submitting-batch': 'Sending the batch',
+      'waiting-for-batch': 'Waiting for the batch',
+      'importing-results': 'Importing results',
       'reading-index': 'Reading the keyframe index',
       decoding: 'Decoding frames',
       'decoding-keyframes': 'Decoding keyframes',
@@ -302,6 +313,8 @@ export const en = {
   video: enVideo,
   audio: enAudio,
   gallery: enGallery,
+  images: enImages,
+  batch: enBatch,
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',
@@ -317,21 +330,9 @@ export const en = {
       imageGeneration: 'A provider with an image model (gpt-image-1 or DALL·E 3)',
       batch: 'A provider that supports the Batch API'
     },
-    images: {
-      title: 'Images',
-      does: 'Caption, tag and read text from a folder of photos, or fill your own JSON schema for each one; results become searchable rows you can export as CSV or JSON.'
-    },
-    gallery: {
-      title: 'Gallery',
-      does: 'Generate images from prompts into a searchable gallery that keeps every prompt and parameter, with a viewer and batch export.'
-    },
     playground: {
       title: 'Playground',
       does: 'Try both OpenAI APIs (chat completions and responses) with built-in tools, structured outputs, function calling and reasoning effort, with cost and cached tokens for every call.'
-    },
-    batch: {
-      title: 'Batch',
-      does: 'Send large jobs through the Batch API at half price, follow them for up to 24 hours and bring the results back into the library.'
     }
   },
   shortcuts: {

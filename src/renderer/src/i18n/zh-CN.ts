@@ -2,6 +2,7 @@ import type { Messages } from './en'
 import { zhCNVideo } from './zh-CN-video'
 import { zhCNAudio } from './zh-CN-audio'
 import { zhCNGallery } from './zh-CN-gallery'
+import { zhCNBatch, zhCNImages } from './zh-CN-images'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -35,6 +36,12 @@ export const zhCN: Messages = {
     menu: '菜单'
   },
   library: {
+    pick: '选择 {{name}}',
+    picked_one: '已选择 {{count}} 个文件',
+    picked_other: '已选择 {{count}} 个文件',
+    extractPicked_one: '从 {{count}} 张图像提取表格',
+    extractPicked_other: '从 {{count}} 张图像提取表格',
+    clearPicked: '取消选择',
     title: '资料库',
     subtitle: '导入的所有文件都会复制到这里，可搜索，离线可用。',
     searchPlaceholder: '搜索文件名和元数据',
@@ -142,6 +149,10 @@ export const zhCN: Messages = {
       summarising: '生成摘要',
       'making-playable-copy': '可播放副本',
       'waiting-for-rate-limit': '等待速率限制',
+      extracting: '提取中',
+      'submitting-batch': '正在提交批处理',
+      'waiting-for-batch': '等待批处理完成',
+      'importing-results': '正在导入结果',
       'reading-index': '读取关键帧索引',
       decoding: '解码画面',
       'decoding-keyframes': '解码关键帧',
@@ -286,6 +297,8 @@ export const zhCN: Messages = {
   video: zhCNVideo,
   audio: zhCNAudio,
   gallery: zhCNGallery,
+  images: zhCNImages,
+  batch: zhCNBatch,
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',
@@ -301,21 +314,9 @@ export const zhCN: Messages = {
       imageGeneration: '提供图片模型（gpt-image-1 或 DALL·E 3）的服务方',
       batch: '支持 Batch API 的服务方'
     },
-    images: {
-      title: '图片',
-      does: '为一整个文件夹的照片生成说明、标签并识别文字，或按你自定义的 JSON Schema 逐张填写；结果成为可搜索的数据行，可导出为 CSV 或 JSON。'
-    },
-    gallery: {
-      title: '画廊',
-      does: '根据提示词生成图片，存入可搜索的画廊，保留每一条提示词和参数，支持查看和批量导出。'
-    },
     playground: {
       title: '试验场',
       does: '试用两套 OpenAI 接口（chat completions 与 responses），支持内置工具、结构化输出、函数调用和推理强度，每次调用都显示费用和缓存 token。'
-    },
-    batch: {
-      title: '批处理',
-      does: '通过 Batch API 以半价提交大批量任务，在 24 小时内跟踪进度，并把结果带回资料库。'
     }
   },
   shortcuts: {

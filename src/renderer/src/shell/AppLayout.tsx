@@ -21,6 +21,8 @@ const UsagePage = lazy(() => import('../features/usage/UsagePage'))
 const VideoPage = lazy(() => import('../features/video/VideoPage'))
 const AudioPage = lazy(() => import('../features/audio/AudioPage'))
 const GalleryPage = lazy(() => import('../features/gallery/GalleryPage'))
+const ImagesPage = lazy(() => import('../features/images/ImagesPage'))
+const BatchPage = lazy(() => import('../features/batch/BatchPage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -71,9 +73,11 @@ export function AppLayout() {
             <Route path="/video/:assetId?" component={VideoPage} />
             <Route path="/audio/:first?/:second?" component={AudioPage} />
             <Route path="/gallery/:first?/:second?" component={GalleryPage} />
+            <Route path="/images/:runId?" component={ImagesPage} />
+            <Route path="/batch" component={BatchPage} />
             {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
               <Route key={item.path} path={item.path}>
-                <UpcomingPage page={item.upcoming ?? 'images'} icon={item.icon} />
+                <UpcomingPage page={item.upcoming ?? 'playground'} icon={item.icon} />
               </Route>
             ))}
             <Route>

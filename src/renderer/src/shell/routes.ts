@@ -12,13 +12,11 @@ import {
 import type { ComponentType } from 'react'
 import type { NeedId } from '../features/upcoming/useNeeds'
 
-export type UpcomingKey = 'images' | 'playground' | 'batch'
+export type UpcomingKey = 'playground'
 
 /** What each page still to come will need, checked live on its page. */
 export const UPCOMING_NEEDS: Record<UpcomingKey, NeedId[]> = {
-  images: ['mediaTools', 'vision', 'libraryImages'],
-  playground: ['provider'],
-  batch: ['batch']
+  playground: ['provider']
 }
 
 export interface NavItem {
@@ -32,7 +30,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/library', labelKey: 'nav.library', icon: IconLibraryPhoto, section: 'media' },
   { path: '/video', labelKey: 'nav.video', icon: IconMovie, section: 'media' },
-  { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media', upcoming: 'images' },
+  { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media' },
   { path: '/audio', labelKey: 'nav.audio', icon: IconMicrophone, section: 'media' },
   { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media' },
   {
@@ -42,7 +40,7 @@ export const NAV_ITEMS: NavItem[] = [
     section: 'models',
     upcoming: 'playground'
   },
-  { path: '/batch', labelKey: 'nav.batch', icon: IconStack2, section: 'models', upcoming: 'batch' },
+  { path: '/batch', labelKey: 'nav.batch', icon: IconStack2, section: 'models' },
   { path: '/usage', labelKey: 'nav.usage', icon: IconChartBar, section: 'models' },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustments, section: 'app' }
 ]

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
@@ -123,15 +123,18 @@ describe('prepareImage', () => {
     expect((await sharp(gif.data).metadata()).pages ?? 1).toBe(1)
   })
 
-  it('reads AVIF, and explains HEVC HEIC, bombs and damaged files with codes', async () => {
+  it('reads AVIF and HEVC HEIC, and explains bombs and damaged files with codes', async () => {
     expect((await prepareImage(media('image/example.avif'), { model: 'gpt-4o', detail: 'high' })).width).toBe(
       800
     )
-    await expect(
-      prepareImage(media('image/example.heic'), { model: 'gpt-4o', detail: 'high' })
-    ).rejects.toMatchObject({
-      code: 'MEDIA_UNSUPPORTED',
-      message: expect.stringContaining('JPEG')
+    // libvips cannot decode HEVC inside HEIF; libheif (WebAssembly) does: the primary 1280×854 picture.
+    const heic = await prepareImage(media('image/example.heic'), { model: 'gpt-4o', detail: 'high' })
+    expect([heic.width, heic.height]).toEqual([1151, 768])
+    const pixels = await sharp(heic.data).stats()
+    expect(pixels.channels[0]!.stdev).toBeGreaterThan(20)
+    const broken = Buffer.from(readFileSync(media('image/example.heic')).subarray(0, 4000))
+    await expect(prepareImage(broken, { model: 'gpt-4o', detail: 'high' })).rejects.toMatchObject({
+      code: expect.stringMatching(/^MEDIA_(CORRUPT|UNSUPPORTED)$/)
     })
     const bomb = await makeHugeHeaderJpeg(tempDir(), 20000, 14000)
     await expect(prepareImage(bomb, { model: 'gpt-4o', detail: 'high' })).rejects.toMatchObject({

@@ -162,7 +162,7 @@ function Actions({
       <SendTo
         label={t('gallery.actions.images')}
         page="/images"
-        onClick={() => navigate(`/images/${item.assetId}`)}
+        onClick={() => navigate(`/images?assets=${item.assetId}`)}
         icon={<IconPhoto size={16} />}
       />
       <Tooltip label={t('gallery.actions.download')}>

@@ -1,4 +1,16 @@
-import { AspectRatio, Badge, Card, Center, Group, Highlight, Image, Loader, Stack, Text } from '@mantine/core'
+import {
+  AspectRatio,
+  Badge,
+  Card,
+  Center,
+  Checkbox,
+  Group,
+  Highlight,
+  Image,
+  Loader,
+  Stack,
+  Text
+} from '@mantine/core'
 import { IconMovie, IconMusic, IconPhoto, IconPhotoOff } from '@tabler/icons-react'
 import { memo, useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,11 +30,19 @@ export function hasMatchHint(item: LibraryItem): boolean {
 export const AssetCard = memo(function AssetCard({
   asset,
   highlight,
-  onOpen
+  onOpen,
+  picked = false,
+  picking = false,
+  onPick
 }: {
   asset: LibraryItem
   highlight: string[]
   onOpen: (asset: Asset) => void
+  /** Part of the multiple selection (for actions on many files at once). */
+  picked?: boolean
+  /** Some card is picked: a click adds or removes this one instead of opening it. */
+  picking?: boolean
+  onPick?: (asset: Asset) => void
 }) {
   const { t } = useTranslation()
   const [, navigate] = useLocation()
@@ -47,13 +67,29 @@ export const AssetCard = memo(function AssetCard({
       role="button"
       aria-label={asset.name}
       aria-describedby={hint ? hintId : undefined}
-      onClick={() => onOpen(asset)}
+      onClick={(e) => (onPick && (picking || e.ctrlKey || e.metaKey) ? onPick(asset) : onOpen(asset))}
       onDoubleClick={openInVideo}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(asset)}
       data-testid="asset-card"
       data-asset-name={asset.name}
       data-thumb-state={asset.thumb.state}
+      data-picked={picked || undefined}
+      style={{
+        position: 'relative',
+        outline: picked ? '2px solid var(--mantine-color-blue-filled)' : undefined
+      }}
     >
+      {onPick && (
+        <Checkbox
+          className={picking ? undefined : 'fw-pick'}
+          checked={picked}
+          onChange={() => onPick(asset)}
+          onClick={(e) => e.stopPropagation()}
+          aria-label={t('library.pick', { name: asset.name })}
+          data-testid="asset-pick"
+          style={{ position: 'absolute', top: 8, left: 8, zIndex: 2 }}
+        />
+      )}
       <AspectRatio ratio={4 / 3} className={asset.metadata.hasAlpha ? 'fw-thumb-checker' : 'fw-thumb-plain'}>
         {asset.thumb.state === 'ready' ? (
           <Image

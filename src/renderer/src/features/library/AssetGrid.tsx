@@ -20,10 +20,12 @@ interface Props {
   hasMore: boolean
   onLoadMore: () => void
   onOpen: (asset: Asset) => void
+  picked: ReadonlySet<string>
+  onPick: (asset: Asset) => void
 }
 
 /** Only the rows on screen are rendered, so a library of tens of thousands scrolls smoothly. */
-export function AssetGrid({ items, highlight, size, hasMore, onLoadMore, onOpen }: Props) {
+export function AssetGrid({ items, highlight, size, hasMore, onLoadMore, onOpen, picked, onPick }: Props) {
   const { ref: sizeRef, width } = useElementSize()
   const scrollRef = useRef<HTMLDivElement>(null)
   const columns = Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH[size] + GAP)))
@@ -64,7 +66,15 @@ export function AssetGrid({ items, highlight, size, hasMore, onLoadMore, onOpen 
             }}
           >
             {items.slice(row.index * columns, row.index * columns + columns).map((asset) => (
-              <AssetCard key={asset.id} asset={asset} highlight={highlight} onOpen={onOpen} />
+              <AssetCard
+                key={asset.id}
+                asset={asset}
+                highlight={highlight}
+                onOpen={onOpen}
+                picked={picked.has(asset.id)}
+                picking={picked.size > 0}
+                onPick={onPick}
+              />
             ))}
           </div>
         ))}

@@ -1,12 +1,13 @@
 import { Stack } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
-import { useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Asset, AssetKind } from '@shared/domain/asset'
 import { useLibrary, useSettings } from '../../api/hooks'
 import { AssetDrawer } from './AssetDrawer'
 import { AssetGrid } from './AssetGrid'
 import { ImportDropzone } from './ImportDropzone'
 import { LibraryEmpty } from './LibraryEmpty'
+import { SelectionBar } from './SelectionBar'
 import { LibraryToolbar } from './LibraryToolbar'
 import { useImportActions } from './useImportActions'
 
@@ -14,6 +15,17 @@ export function LibraryPage() {
   const [search, setSearch] = useState('')
   const [kind, setKind] = useState<AssetKind | undefined>(undefined)
   const [selected, setSelected] = useState<Asset | null>(null)
+  const [picked, setPicked] = useState<ReadonlyMap<string, Asset>>(new Map())
+  const pick = useCallback(
+    (asset: Asset) =>
+      setPicked((now) => {
+        const next = new Map(now)
+        if (!next.delete(asset.id)) next.set(asset.id, asset)
+        return next
+      }),
+    []
+  )
+  const pickedIds = useMemo(() => new Set(picked.keys()), [picked])
   const [debounced] = useDebouncedValue(search.trim(), 200)
   const searchRef = useRef<HTMLInputElement>(null)
   const importer = useImportActions()
@@ -25,7 +37,8 @@ export function LibraryPage() {
   const terms = useMemo(() => debounced.split(/\s+/u).filter(Boolean), [debounced])
   useHotkeys([
     ['mod+K', () => searchRef.current?.focus()],
-    ['mod+O', importer.pickFiles]
+    ['mod+O', importer.pickFiles],
+    ['Escape', () => setPicked(new Map())]
   ])
   const filtered = debounced !== '' || kind !== undefined
   return (
@@ -40,6 +53,7 @@ export function LibraryPage() {
         searchRef={searchRef}
         importer={importer}
       />
+      <SelectionBar picked={[...picked.values()]} onClear={() => setPicked(new Map())} />
       {items.length === 0 && !library.isPending ? (
         <LibraryEmpty filtered={filtered} query={debounced} onImport={importer.pickFiles} />
       ) : (
@@ -50,6 +64,8 @@ export function LibraryPage() {
           hasMore={library.hasNextPage}
           onLoadMore={() => void library.fetchNextPage()}
           onOpen={setSelected}
+          picked={pickedIds}
+          onPick={pick}
         />
       )}
       <ImportDropzone onDrop={importer.importDropped} />
