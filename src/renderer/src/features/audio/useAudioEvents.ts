@@ -10,18 +10,23 @@ export function useAudioEvents(): void {
   const client = useQueryClient()
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
+    const flush = (): void => {
+      timer = null
+      void client.invalidateQueries({ queryKey: ['audio'] })
+    }
     const refresh = (): void => {
-      timer ??= setTimeout(() => {
-        timer = null
-        void client.invalidateQueries({ queryKey: ['audio'] })
-      }, 250)
+      timer ??= setTimeout(flush, 250)
     }
     const offJobs = subscribe('job.updated', (job) => job.kind.startsWith('audio.') && refresh())
     const offLibrary = subscribe('library.changed', refresh)
     return () => {
       offJobs()
       offLibrary()
-      if (timer) clearTimeout(timer)
+      // An update from the last 250 ms still marks the cache stale, or the page would come back stale.
+      if (timer) {
+        clearTimeout(timer)
+        flush()
+      }
     }
   }, [client])
 }

@@ -22,7 +22,12 @@ export function useImagesEvents(): void {
     })
     return () => {
       off()
-      if (timer) clearTimeout(timer)
+      // Leaving the page must not drop updates that arrived in the last 250 ms: the run would
+      // stay stale in the cache when the user comes back to it.
+      if (timer) {
+        clearTimeout(timer)
+        flush()
+      }
     }
   }, [client])
 }
