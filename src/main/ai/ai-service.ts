@@ -19,7 +19,6 @@ import {
   createBatch,
   retrieveBatch,
   type BatchEndpoint,
-  type BatchLine,
   type BatchOutcome
 } from './calls/batch'
 import { createVectorStore, listVectorStoreFiles, uploadFile } from './calls/vector-stores'
@@ -73,7 +72,7 @@ export class AiService {
     request: {
       model: string
       endpoint: BatchEndpoint
-      lines: BatchLine[]
+      file: string
       metadata?: Record<string, string>
     },
     ctx: CallContext = {}

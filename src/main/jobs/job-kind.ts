@@ -17,6 +17,8 @@ export interface JobContext {
   /** Reports the current stage and how far along it the whole job is (0..1). */
   progress(stage: JobStage, fraction: number): void
   enqueueChild(request: Omit<EnqueueRequest, 'parentId'>): Job
+  /** True when the signal fired because the user cancelled (not because the app is closing). */
+  cancelledByUser(): boolean
 }
 
 export interface JobKind<S extends z.ZodType = z.ZodType> {

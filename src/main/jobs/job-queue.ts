@@ -278,7 +278,8 @@ export class JobQueue {
       job,
       signal: live.controller.signal,
       progress: (stage, fraction) => this.reportProgress(job.id, stage, fraction),
-      enqueueChild: (request) => this.enqueue({ ...request, parentId: job.id })
+      enqueueChild: (request) => this.enqueue({ ...request, parentId: job.id }),
+      cancelledByUser: () => live.cancelRequested
     }
   }
 

@@ -205,6 +205,8 @@ export const BatchView = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   lastPolledAt: z.string().nullable(),
-  error: z.string().nullable()
+  error: z.string().nullable(),
+  /** A job is polling it (or waits for the network to); false once it stopped without importing. */
+  following: z.boolean()
 })
 export type BatchView = z.infer<typeof BatchView>

@@ -6,6 +6,7 @@ import { schemaFromZod } from '../../../src/main/ai/structured'
 import { addProvider, fakeOpenAI } from '../../support/ai'
 import { testApp } from '../../support/app'
 import { media, tempDir } from '../../support/temp'
+import { BatchInputFile } from '../../../src/main/ai/calls/batch-input'
 
 async function setup() {
   const fake = await fakeOpenAI()
@@ -229,11 +230,11 @@ describe('AiService against the fake server', () => {
     expect(Buffer.from(images.value.images[0] ?? '', 'base64').subarray(1, 4).toString()).toBe('PNG')
     expect(fake.requestsTo('/images/generations')[0]?.body).not.toHaveProperty('response_format')
     fake.batchBehaviour({ pollsToComplete: 1 })
-    const batch = await ai.createBatch({
-      model: 'gpt-4o-mini',
-      endpoint: '/v1/chat/completions',
-      lines: [{ customId: 'a', body: { model: 'gpt-4o-mini', messages: [] } }]
-    })
+    const input = await BatchInputFile.create('/v1/chat/completions')
+    await input.add('a', { model: 'gpt-4o-mini', messages: [] })
+    await input.finish()
+    const batch = await ai.createBatch({ model: 'gpt-4o-mini', endpoint: '/v1/chat/completions', file: input.path })
+    await input.discard()
     const done = await ai.retrieveBatch(batch.value.id)
     const outcomes = await ai.batchResults(done, provider.id)
     await ai.batchResults(done, provider.id)

@@ -1,7 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import type OpenAI from 'openai'
 import type { AiExecutor, CallContext, CallResult } from '../executor'
 import type { UsageFields } from '../usage-parse'
@@ -10,11 +8,6 @@ import { unbilled } from './unbilled'
 import { openaiSdk } from '../openai-sdk'
 
 export type BatchEndpoint = '/v1/chat/completions' | '/v1/responses'
-
-export interface BatchLine {
-  customId: string
-  body: Record<string, unknown>
-}
 
 export interface BatchOutcome {
   customId: string
@@ -26,51 +19,42 @@ export interface BatchOutcome {
   costUsd?: number
 }
 
-/** Writes the JSONL input file, uploads it (purpose "batch") and creates the batch. */
+/** Uploads a JSONL input file (purpose "batch") and creates the batch. */
 export async function createBatch(
   exec: AiExecutor,
-  request: { model: string; endpoint: BatchEndpoint; lines: BatchLine[]; metadata?: Record<string, string> },
+  request: { model: string; endpoint: BatchEndpoint; file: string; metadata?: Record<string, string> },
   ctx: CallContext
 ): Promise<CallResult<OpenAI.Batches.Batch>> {
-  const dir = await mkdtemp(join(tmpdir(), 'framewise-batch-'))
-  const file = join(dir, 'input.jsonl')
-  try {
-    const jsonl = request.lines
-      .map((l) =>
-        JSON.stringify({ custom_id: l.customId, method: 'POST', url: request.endpoint, body: l.body })
-      )
-      .join('\n')
-    await writeFile(file, `${jsonl}\n`)
-    return await exec.execute(
-      {
-        api: 'batch',
-        model: request.model,
-        needs: ['batch'],
-        billable: false,
-        run: async ({ client, signal }) => {
-          const uploaded = await client.files.create(
-            { file: await openaiSdk().toFile(createReadStream(file), basename(file)), purpose: 'batch' },
+  return exec.execute(
+    {
+      api: 'batch',
+      model: request.model,
+      needs: ['batch'],
+      billable: false,
+      run: async ({ client, signal }) => {
+        const uploaded = await client.files.create(
+          {
+            file: await openaiSdk().toFile(createReadStream(request.file), basename(request.file)),
+            purpose: 'batch'
+          },
+          { signal }
+        )
+        const { data, request_id } = await client.batches
+          .create(
+            {
+              input_file_id: uploaded.id,
+              endpoint: request.endpoint,
+              completion_window: '24h',
+              metadata: request.metadata
+            },
             { signal }
           )
-          const { data, request_id } = await client.batches
-            .create(
-              {
-                input_file_id: uploaded.id,
-                endpoint: request.endpoint,
-                completion_window: '24h',
-                metadata: request.metadata
-              },
-              { signal }
-            )
-            .withResponse()
-          return { value: data, usage: NO_USAGE, requestId: request_id ?? null }
-        }
-      },
-      ctx
-    )
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+          .withResponse()
+        return { value: data, usage: NO_USAGE, requestId: request_id ?? null }
+      }
+    },
+    ctx
+  )
 }
 
 export function retrieveBatch(exec: AiExecutor, id: string, ctx: CallContext): Promise<OpenAI.Batches.Batch> {

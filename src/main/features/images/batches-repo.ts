@@ -22,7 +22,12 @@ interface Row {
   created_at: string
   finished_at: string | null
   last_polled_at: string | null
+  job_state: string | null
 }
+
+/** Each batch with the state of the job that follows it. */
+const SELECT_BATCH = 'SELECT b.*, j.state AS job_state FROM batches b LEFT JOIN jobs j ON j.id = b.job_id'
+const FOLLOWING = new Set(['queued', 'running', 'waiting'])
 
 export interface NewBatch {
   remoteId: string
@@ -69,15 +74,23 @@ export class BatchesRepo {
   }
 
   get(id: string): BatchView | null {
-    const row = this.db.prepare('SELECT * FROM batches WHERE id = ? OR remote_id = ?').get(id, id) as
+    const row = this.db.prepare(`${SELECT_BATCH} WHERE b.id = ? OR b.remote_id = ?`).get(id, id) as
       Row | undefined
     return row ? toView(row) : null
   }
 
   list(limit: number): BatchView[] {
     const rows = this.db
-      .prepare('SELECT * FROM batches ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .prepare(`${SELECT_BATCH} ORDER BY b.created_at DESC, b.rowid DESC LIMIT ?`)
       .all(limit) as Row[]
+    return rows.map(toView)
+  }
+
+  /** A run's batches, oldest first (a large run is split over several). */
+  forRun(runId: string): BatchView[] {
+    const rows = this.db
+      .prepare(`${SELECT_BATCH} WHERE b.run_id = ? ORDER BY b.created_at, b.rowid`)
+      .all(runId) as Row[]
     return rows.map(toView)
   }
 
@@ -113,6 +126,11 @@ export class BatchesRepo {
     )
   }
 
+  /** The state the provider answered with (e.g. `cancelling` right after a cancel). */
+  setState(id: string, state: string): void {
+    this.db.prepare('UPDATE batches SET state = ? WHERE id = ?').run(state, id)
+  }
+
   setJob(id: string, jobId: string): void {
     this.db.prepare('UPDATE batches SET job_id = ? WHERE id = ?').run(jobId, id)
   }
@@ -145,6 +163,7 @@ function toView(row: Row): BatchView {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     lastPolledAt: row.last_polled_at,
-    error: row.error
+    error: row.error,
+    following: row.job_state !== null && FOLLOWING.has(row.job_state)
   }
 }

@@ -16,11 +16,14 @@ export function extractJobKind(deps: { direct: DirectRunner }) {
   })
 }
 
-/** A run sent as a Batch: mostly asleep between polls, so many may wait at once. */
+/**
+ * A run sent as Batches: asleep between polls almost all the time, so a slot costs only a timer.
+ * The limit is high because a run waiting in the queue is a run whose batch is never even sent.
+ */
 export function batchJobKind(deps: { batch: BatchRunner }) {
   return defineJobKind({
     kind: BATCH_POLL_JOB,
-    concurrency: 8,
+    concurrency: 64,
     payload: RunPayload,
     run: ({ runId, force }, ctx) => deps.batch.run(runId, force, ctx)
   })

@@ -17,6 +17,7 @@ import type { JobQueue } from '../../jobs/job-queue'
 import type { EventBus } from '../../platform/event-bus'
 import type { AssetsRepo } from '../../store/assets-repo'
 import type { BatchesRepo } from './batches-repo'
+import type { BatchRunner } from './batch-runner'
 import { estimateRun } from './estimate'
 import type { ExtractorResolver, ResolvedExtractor } from './extractor-resolver'
 import { indexRow } from './direct-runner'
@@ -36,6 +37,7 @@ export interface ImagesServiceDeps {
   views: RunViews
   jobs: JobQueue
   bus: EventBus
+  batchRunner: Pick<BatchRunner, 'cancelRemote'>
 }
 
 /** Runs of an extractor over many images: estimate, start (now or as a Batch), rows, edits, export. */
@@ -84,7 +86,7 @@ export class ImagesService {
       kind: options.batch ? BATCH_POLL_JOB : EXTRACT_JOB,
       title: `${spec.name} × ${assetIds.length}`,
       payload: { runId, force: options.force },
-      dedupeKey: options.batch ? batchKey(runId) : null
+      dedupeKey: options.batch ? batchKey(runId) : extractKey(runId)
     })
     this.deps.runs.setJob(runId, job.id)
     return { runId, jobId: job.id }
@@ -120,16 +122,25 @@ export class ImagesService {
   /** Failed and refused rows (or the ones named) asked again; a stopped run resumes its pending rows. */
   retry(runId: string, assetIds?: string[]): { runId: string; jobId: string } {
     const run = this.requireRun(runId)
-    this.deps.runs.resetRows(runId, assetIds)
-    if (run.batchId && !this.deps.batches.get(run.batchId)?.imported)
+    if (this.activeJob(run))
+      throw new AppError('CONFLICT', 'This run is still going; retry once it has stopped.')
+    if (this.deps.batches.forRun(runId).some((b) => !b.imported))
       throw new AppError('CONFLICT', 'This run’s batch is still running; retry once it has finished.')
-    if (run.batchId) this.deps.runs.setStatus(runId, 'running')
+    const asked = new Set(assetIds ?? [])
+    // A refusal is stored as an answer: asking again means not taking it from the store.
+    const force = this.deps.runs
+      .rows(runId)
+      .some((r) => r.status === 'refused' && (asked.size === 0 || asked.has(r.assetId)))
+    this.deps.runs.resetRows(runId, assetIds)
+    this.deps.runs.setStatus(runId, 'running')
     const job = this.deps.jobs.enqueue({
       kind: EXTRACT_JOB,
       title: `${run.extractorName} (retry)`,
-      payload: { runId, force: true }
+      payload: { runId, force },
+      dedupeKey: extractKey(runId)
     })
     this.deps.runs.setJob(runId, job.id)
+    this.deps.bus.emit('images.run.updated', { runId })
     return { runId, jobId: job.id }
   }
 
@@ -137,8 +148,18 @@ export class ImagesService {
     return exportRun(this.view(runId), format)
   }
 
-  deleteRun(runId: string): void {
+  /**
+   * Deletes a run and its rows (answers already paid for stay, for reuse). A run still going is
+   * stopped first, and its batches are cancelled at the provider, so nothing more is spent on it.
+   */
+  async deleteRun(runId: string): Promise<void> {
+    const run = this.requireRun(runId)
+    // The provider first: the job, once cancelled, then finds the batches already stopping.
+    await this.deps.batchRunner.cancelRemote(run)
+    const job = this.activeJob(run)
+    if (job) this.deps.jobs.cancel(job.id)
     if (!this.deps.runs.delete(runId)) throw new AppError('NOT_FOUND', `No run ${runId}.`)
+    this.deps.bus.emit('images.run.updated', { runId })
   }
 
   batches(limit: number): BatchView[] {
@@ -175,12 +196,25 @@ export class ImagesService {
     const batch = this.batch(id)
     if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.state))
       throw new AppError('CONFLICT', `The batch is already ${batch.state}.`)
-    await this.deps.ai.cancelBatch(batch.remoteId, { providerId: batch.providerId })
+    const remote = await this.deps.ai.cancelBatch(batch.remoteId, { providerId: batch.providerId })
+    this.deps.batches.setState(batch.id, remote.status)
+    if (batch.runId) this.deps.bus.emit('images.run.updated', { runId: batch.runId })
     return this.batch(id)
   }
 
   private currentEdits(run: StoredRun, assetId: string): Record<string, unknown> {
     return this.deps.runs.rows(run.id).find((r) => r.assetId === assetId)?.edits ?? {}
+  }
+
+  /** The run's job while it is queued, running or waiting for the network. */
+  private activeJob(run: StoredRun): { id: string } | null {
+    if (!run.jobId) return null
+    try {
+      const job = this.deps.jobs.get(run.jobId)
+      return ACTIVE.includes(job.state as (typeof ACTIVE)[number]) ? job : null
+    } catch {
+      return null // the job was cleared from the list
+    }
   }
 
   private requireRun(runId: string): StoredRun {
@@ -207,3 +241,5 @@ export class ImagesService {
 }
 
 const batchKey = (runId: string): string => `${BATCH_POLL_JOB}:${runId}`
+const ACTIVE = ['queued', 'running', 'waiting'] as const
+const extractKey = (runId: string): string => `${EXTRACT_JOB}:${runId}`

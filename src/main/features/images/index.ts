@@ -1,3 +1,4 @@
+import { BATCH_LIMITS, type BatchLimits } from '../../ai/calls/batch-input'
 import { lintStrictSchema } from '../../ai/schema-lint'
 import type { AiServices } from '../../ai/wire'
 import type { CoreDeps, HandlerSlice } from '../feature'
@@ -17,12 +18,17 @@ export interface ImagesFeatureDeps extends CoreDeps {
   env: NodeJS.ProcessEnv
 }
 
-/** FRAMEWISE_IMAGES_IN_FLIGHT changes how many images a run sends at once (the benchmark's baseline is 1). */
 /** Polls start at 30 s and back off to 10 min; tests shorten them with FRAMEWISE_BATCH_POLL_MS. */
 function pollTimes(env: NodeJS.ProcessEnv): { pollMs: number; maxPollMs: number } {
   const fromEnv = Number(env.FRAMEWISE_BATCH_POLL_MS)
   const pollMs = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 30_000
   return { pollMs, maxPollMs: Math.max(pollMs, 10 * 60_000 * (pollMs / 30_000)) }
+}
+
+/** The API's limits per input file; FRAMEWISE_BATCH_MAX_LINES lowers them so tests can see a split. */
+function batchLimits(env: NodeJS.ProcessEnv): BatchLimits {
+  const maxLines = Number(env.FRAMEWISE_BATCH_MAX_LINES)
+  return Number.isInteger(maxLines) && maxLines > 0 ? { ...BATCH_LIMITS, maxLines } : BATCH_LIMITS
 }
 
 /** Extractors run over many images, image by image or as a Batch at half price; rows, edits, exports. */
@@ -32,17 +38,22 @@ export function imagesFeature(deps: ImagesFeatureDeps) {
   const results = new ResultsRepo(db)
   const batches = new BatchesRepo(db)
   const extractors = new ExtractorResolver(new ExtractorsRepo(db))
+  // FRAMEWISE_IMAGES_IN_FLIGHT changes how many images a run sends at once (the benchmark's baseline is 1).
   const inFlight = Number(deps.env.FRAMEWISE_IMAGES_IN_FLIGHT) || undefined
   const runner = { ai: deps.ai.ai, assets, blobs, runs, results, bus, inFlight }
   const direct = new DirectRunner(runner)
-  const batch = new BatchRunner({ ...runner, batches, prices: deps.ai.prices, ...pollTimes(deps.env) })
+  const batch = new BatchRunner({ ...runner, batches, prices: deps.ai.prices,
+    limits: batchLimits(deps.env),
+    ...pollTimes(deps.env)
+  })
   const images = new ImagesService({
     ...runner,
     prices: deps.ai.prices,
     batches,
     extractors,
     views: new RunViews({ runs, assets }),
-    jobs
+    jobs,
+    batchRunner: batch
   })
   jobs.register(extractJobKind({ direct }))
   jobs.register(batchJobKind({ batch }))

@@ -68,6 +68,8 @@ CREATE TABLE extract_rows (
   error_message TEXT,
   raw_text TEXT,
   edits_json TEXT NOT NULL DEFAULT '{}',
+  -- The batch a row's request went out in (a large run is split over several batches).
+  batch_id TEXT,
   PRIMARY KEY (run_id, asset_id)
 );
 CREATE INDEX extract_rows_asset ON extract_rows(asset_id);

@@ -72,7 +72,8 @@ function csvColumns(run: RunView): Column[] {
 
 /** Quotes when needed (RFC 4180), and defuses cells a spreadsheet would run as a formula. */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value
+  // Only a plain number may start with '-': "-1+cmd|' /C calc'!A0" starts with a digit too.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

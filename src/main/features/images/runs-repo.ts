@@ -131,11 +131,38 @@ export class RunsRepo {
     return rows.map(toStoredRow)
   }
 
-  pendingAssetIds(runId: string): string[] {
+  /** Rows still waiting for an answer; with a batch id, only the rows sent in that batch. */
+  pendingAssetIds(runId: string, batchId?: string): string[] {
+    const rows = (
+      batchId
+        ? this.db
+            .prepare(
+              "SELECT asset_id FROM extract_rows WHERE run_id = ? AND status = 'pending' AND batch_id = ? ORDER BY idx"
+            )
+            .all(runId, batchId)
+        : this.db
+            .prepare("SELECT asset_id FROM extract_rows WHERE run_id = ? AND status = 'pending' ORDER BY idx")
+            .all(runId)
+    ) as { asset_id: string }[]
+    return rows.map((r) => r.asset_id)
+  }
+
+  /** Pending rows not yet sent in any batch. */
+  unsentAssetIds(runId: string): string[] {
     const rows = this.db
-      .prepare("SELECT asset_id FROM extract_rows WHERE run_id = ? AND status = 'pending' ORDER BY idx")
+      .prepare(
+        "SELECT asset_id FROM extract_rows WHERE run_id = ? AND status = 'pending' AND batch_id IS NULL ORDER BY idx"
+      )
       .all(runId) as { asset_id: string }[]
     return rows.map((r) => r.asset_id)
+  }
+
+  /** Records which batch carried these rows, so a restarted runner neither resends nor forgets them. */
+  markSent(runId: string, assetIds: readonly string[], batchId: string): void {
+    const mark = this.db.prepare('UPDATE extract_rows SET batch_id = ? WHERE run_id = ? AND asset_id = ?')
+    this.db.transaction(() => {
+      for (const id of assetIds) mark.run(batchId, runId, id)
+    })()
   }
 
   setRow(
@@ -171,11 +198,11 @@ export class RunsRepo {
     if (!assetIds)
       return this.db
         .prepare(
-          "UPDATE extract_rows SET status = 'pending' WHERE run_id = ? AND status IN ('failed', 'refused')"
+          "UPDATE extract_rows SET status = 'pending', batch_id = NULL WHERE run_id = ? AND status IN ('failed', 'refused')"
         )
         .run(runId).changes
     const reset = this.db.prepare(
-      "UPDATE extract_rows SET status = 'pending' WHERE run_id = ? AND asset_id = ?"
+      "UPDATE extract_rows SET status = 'pending', batch_id = NULL WHERE run_id = ? AND asset_id = ?"
     )
     return this.db.transaction(() => assetIds.reduce((n, id) => n + reset.run(runId, id).changes, 0))()
   }

@@ -104,6 +104,18 @@ export function useBatches() {
   return useQuery({ queryKey: imagesKeys.batches, queryFn: () => call('batch.list', { limit: 200 }) })
 }
 
+/** Picks up a batch whose polling stopped (an error, or another process that went away). */
+export function useFollowBatch() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => call('batch.follow', { id }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: imagesKeys.all })
+      await client.invalidateQueries({ queryKey: imagesKeys.batches })
+    }
+  })
+}
+
 export function useCancelBatch() {
   const client = useQueryClient()
   return useMutation({

@@ -145,6 +145,7 @@ export const enBatch = {
   saved: 'saved {{saved}} (direct: {{direct}})',
   notYet: 'Cost known once imported',
   openRun: 'Open rows',
+  resume: 'Resume',
   cancel: 'Cancel',
   inputFile: 'Input file',
   outputFile: 'Output file',

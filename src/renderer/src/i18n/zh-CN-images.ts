@@ -133,6 +133,7 @@ export const zhCNBatch = {
   saved: '节省 {{saved}}（直接发送：{{direct}}）',
   notYet: '导入后可知费用',
   openRun: '查看结果',
+  resume: '继续跟进',
   cancel: '取消',
   inputFile: '输入文件',
   outputFile: '输出文件',

@@ -267,4 +267,88 @@ describe('extraction runs over many images', () => {
     expect(view.counts).toMatchObject({ ok: 3, pending: 0 })
     expect(second.services.usage.recent(50).filter((r) => r.batch)).toHaveLength(3)
   })
+
+  it('splits a run over several batches when a file would pass the limit, and imports them all', async () => {
+    const { fake, app, assetIds } = await setup({ FRAMEWISE_BATCH_MAX_LINES: '2' })
+    const good = assetIds.slice(0, 3)
+    fake.batchBehaviour({ pollsToComplete: 2 })
+    const { runId, job } = await runAndWait(app, {
+      assetIds: good,
+      extractor: { template: 'caption' },
+      batch: true
+    })
+    expect(job.state, JSON.stringify(job.error)).toBe('succeeded')
+    const sent = fake.requestsTo('/files').filter((r) => r.method === 'POST')
+    const lineCounts = sent.map(
+      (r) => (r.form?.file as { content: Buffer }).content.toString('utf8').trim().split('\n').length
+    )
+    expect(lineCounts).toEqual([2, 1])
+    const batches = (await app.router.call('batch.list', {})).filter((b) => b.runId === runId)
+    expect(batches).toHaveLength(2)
+    expect(batches.every((b) => b.imported)).toBe(true)
+    const view = await app.router.call('images.run.view', { runId })
+    expect(view).toMatchObject({ status: 'complete', counts: { ok: 3, pending: 0 } })
+    expect(app.services.usage.recent(50).filter((r) => r.batch)).toHaveLength(3)
+  })
+
+  it('refuses a retry while the run is going, and a deleted batch run is cancelled at the provider', async () => {
+    const { fake, app, assetIds } = await setup()
+    fake.batchBehaviour({ pollsToComplete: 1000 })
+    const { runId, jobId } = await app.router.call('images.run', {
+      assetIds: assetIds.slice(0, 2),
+      extractor: { template: 'caption' },
+      batch: true
+    })
+    await vi.waitFor(() => expect(fake.requestsTo('/batches/').length).toBeGreaterThanOrEqual(1), {
+      timeout: 5000
+    })
+    await expect(app.router.call('images.run.retry', { runId })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await app.router.call('images.run.delete', { runId })
+    await app.services.jobs.waitForSettled([jobId])
+    expect(app.services.jobs.get(jobId).state).toBe('cancelled')
+    expect(fake.requestsTo('/cancel').filter((r) => r.method === 'POST')).toHaveLength(1)
+    await expect(app.router.call('images.run.view', { runId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('cancels the batch at the provider when the user cancels the job, and the run says cancelled', async () => {
+    const { fake, app, assetIds } = await setup()
+    fake.batchBehaviour({ pollsToComplete: 1000 })
+    const { runId, jobId } = await app.router.call('images.run', {
+      assetIds: assetIds.slice(0, 2),
+      extractor: { template: 'caption' },
+      batch: true
+    })
+    await vi.waitFor(() => expect(fake.requestsTo('/batches/').length).toBeGreaterThanOrEqual(1), {
+      timeout: 5000
+    })
+    app.services.jobs.cancel(jobId)
+    await app.services.jobs.waitForSettled([jobId])
+    expect(fake.requestsTo('/cancel').filter((r) => r.method === 'POST')).toHaveLength(1)
+    const view = await app.router.call('images.run.view', { runId })
+    expect(view.status).toBe('cancelled')
+    const [batch] = await app.router.call('batch.list', {})
+    expect(batch?.state).toBe('cancelling')
+  })
+
+  it('marks a run failed when polling breaks, and Resume picks the same batch up and imports it', async () => {
+    const { fake, app, assetIds } = await setup()
+    fake.batchBehaviour({ pollsToComplete: 2 })
+    fake.fault({ kind: 'unauthorized' }, { path: /\/batches\/batch_/, times: 1 })
+    const { runId, job } = await runAndWait(app, {
+      assetIds: assetIds.slice(0, 2),
+      extractor: { template: 'caption' },
+      batch: true
+    })
+    expect(job.state).toBe('failed')
+    expect((await app.router.call('images.run.view', { runId })).status).toBe('failed')
+    const [stopped] = await app.router.call('batch.list', {})
+    expect(stopped).toMatchObject({ imported: false, following: false })
+
+    const resumed = await app.router.call('batch.follow', { id: stopped!.id })
+    await app.services.jobs.waitForSettled([resumed.jobId as string])
+    const view = await app.router.call('images.run.view', { runId })
+    expect(view).toMatchObject({ status: 'complete', counts: { ok: 2, pending: 0 } })
+    expect(fake.requestsTo('/batches').filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect((await app.router.call('batch.list', {}))[0]).toMatchObject({ imported: true, following: false })
+  })
 })

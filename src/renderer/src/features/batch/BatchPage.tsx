@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type { BatchState, BatchView } from '@shared/domain/extract'
 import { formatUsd } from '@shared/format'
-import { useBatches, useCancelBatch } from '../../api/images-hooks'
+import { useBatches, useCancelBatch, useFollowBatch } from '../../api/images-hooks'
 import { ErrorAlert } from '../../i18n/ErrorAlert'
 import { notifyError } from '../../i18n/notify-error'
 import { localTime } from '../images/run-name'
@@ -95,6 +95,7 @@ export default function BatchPage() {
 function BatchRow({ batch }: { batch: BatchView }) {
   const { t, i18n } = useTranslation()
   const cancel = useCancelBatch()
+  const follow = useFollowBatch()
   const c = batch.requestCounts
   const files = [
     [t('batch.inputFile'), batch.inputFileId],
@@ -178,6 +179,17 @@ function BatchRow({ batch }: { batch: BatchView }) {
             >
               {t('batch.openRun')}
             </Anchor>
+          )}
+          {!batch.imported && !batch.following && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              loading={follow.isPending}
+              data-testid="batch-resume"
+              onClick={() => follow.mutate(batch.id, { onError: (error) => notifyError(t, error) })}
+            >
+              {t('batch.resume')}
+            </Button>
           )}
           {!FINISHED.includes(batch.state) && batch.state !== 'cancelling' && (
             <Button
