@@ -104,6 +104,7 @@ export const enImages = {
   cachedShort: 'reused',
   cachedLong: 'Reused from an earlier run: nothing sent, nothing paid.',
   rowUsage: '{{input}} tokens in ({{cached}} cached), {{output}} out · {{cost}}',
+  fieldNeedsNumber: 'A number is needed here',
   revert: 'Revert',
   saveEdits_zero: 'No edits to save',
   saveEdits_one: 'Save {{count}} edit',

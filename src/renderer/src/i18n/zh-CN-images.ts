@@ -92,6 +92,7 @@ export const zhCNImages = {
   cachedShort: '复用',
   cachedLong: '复用了之前运行的结果：未发送，未付费。',
   rowUsage: '输入 {{input}} 词元（缓存 {{cached}}），输出 {{output}} · {{cost}}',
+  fieldNeedsNumber: '此处需要一个数字',
   revert: '还原',
   saveEdits_zero: '没有要保存的修改',
   saveEdits_one: '保存 {{count}} 处修改',

@@ -1,20 +1,4 @@
-import {
-  Badge,
-  Button,
-  Code,
-  Drawer,
-  Grid,
-  Group,
-  Image,
-  NumberInput,
-  ScrollArea,
-  Stack,
-  Switch,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput
-} from '@mantine/core'
+import { Badge, Button, Code, Drawer, Grid, Group, Image, ScrollArea, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExtractRow } from '@shared/domain/extract'
@@ -23,76 +7,27 @@ import { useEditRow } from '../../api/images-hooks'
 import { mediaUrl } from '../../api/media-url'
 import { errorText } from '../../i18n/error-text'
 import { notifyError } from '../../i18n/notify-error'
+import { FieldInput, type FieldSchema } from './FieldInput'
+
+const isLongText = (value: unknown): boolean =>
+  typeof value === 'string' && (value.length > 80 || value.includes('\n'))
 
 interface Props {
   runId: string
   row: ExtractRow
+  /** The run's JSON schema: each field's input follows its declared type. */
+  schema: Record<string, unknown>
   imagePath: string | null
   onClose: () => void
 }
 
-type Value = unknown
-
-/** One field as an input that fits its value; lists of objects and objects as JSON text. */
-function FieldInput({ name, value, onChange }: { name: string; value: Value; onChange: (v: Value) => void }) {
-  if (typeof value === 'number' || value === null)
-    return (
-      <NumberInput label={name} value={value ?? ''} onChange={(v) => onChange(v === '' ? null : Number(v))} />
-    )
-  if (typeof value === 'boolean')
-    return <Switch label={name} checked={value} onChange={(e) => onChange(e.currentTarget.checked)} />
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-    return <TagsInput label={name} value={value} onChange={onChange} />
-  if (typeof value === 'string')
-    return value.length > 80 || value.includes('\n') ? (
-      <Textarea
-        label={name}
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        autosize
-        maxRows={8}
-      />
-    ) : (
-      <TextInput
-        label={name}
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        data-testid={`field-${name}`}
-      />
-    )
-  return <JsonField name={name} value={value} onChange={onChange} />
-}
-
-function JsonField({ name, value, onChange }: { name: string; value: Value; onChange: (v: Value) => void }) {
-  const { t } = useTranslation()
-  const [text, setText] = useState(JSON.stringify(value, null, 2))
-  const [bad, setBad] = useState(false)
-  return (
-    <Textarea
-      label={name}
-      value={text}
-      autosize
-      maxRows={10}
-      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-      error={bad ? t('images.schemaNotJson') : undefined}
-      onChange={(e) => {
-        setText(e.currentTarget.value)
-        try {
-          onChange(JSON.parse(e.currentTarget.value))
-          setBad(false)
-        } catch {
-          setBad(true)
-        }
-      }}
-    />
-  )
-}
-
 /** The photo and its row side by side: edit fields (kept apart from the model's answer), see the raw JSON. */
-export function RowDetail({ runId, row, imagePath, onClose }: Props) {
+export function RowDetail({ runId, row, schema, imagePath, onClose }: Props) {
   const { t } = useTranslation()
   const edit = useEditRow(runId)
-  const [draft, setDraft] = useState<Record<string, Value>>(row.fields ?? {})
+  const [draft, setDraft] = useState<Record<string, unknown>>(row.fields ?? {})
+  const properties = (schema.properties ?? {}) as Record<string, FieldSchema>
+  const invalid = Object.values(draft).some((v) => v === undefined)
   const changed = Object.keys(draft).filter(
     (k) => JSON.stringify(draft[k]) !== JSON.stringify(row.fields?.[k])
   )
@@ -126,12 +61,21 @@ export function RowDetail({ runId, row, imagePath, onClose }: Props) {
                   <div style={{ flex: 1 }}>
                     <FieldInput
                       name={name}
+                      schema={properties[name]}
                       value={draft[name]}
+                      multiline={isLongText(row.original?.[name])}
                       onChange={(v) => setDraft((d) => ({ ...d, [name]: v }))}
                     />
                   </div>
                   {row.edited.includes(name) && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => save({ [name]: null })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => {
+                        setDraft((d) => ({ ...d, [name]: row.original?.[name] ?? null }))
+                        save({ [name]: null })
+                      }}
+                    >
                       {t('images.revert')}
                     </Button>
                   )}
@@ -140,7 +84,7 @@ export function RowDetail({ runId, row, imagePath, onClose }: Props) {
               <Group justify="flex-end">
                 <Button
                   onClick={() => save(Object.fromEntries(changed.map((k) => [k, draft[k]])))}
-                  disabled={changed.length === 0}
+                  disabled={changed.length === 0 || invalid}
                   loading={edit.isPending}
                   data-testid="save-row"
                 >

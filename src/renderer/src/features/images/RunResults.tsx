@@ -180,6 +180,7 @@ export function RunResults({ runId }: { runId: string }) {
           key={current.assetId}
           runId={runId}
           row={current}
+          schema={run.data.schema}
           imagePath={current.path}
           onClose={() => setOpen(null)}
         />
