@@ -72,7 +72,8 @@ export default function BatchPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('batch.colBatch')}</Table.Th>
-                  <Table.Th>{t('batch.colState')}</Table.Th>
+                  {/* Wide enough for the longest state ("finalizing", "cancelling") in either language. */}
+                  <Table.Th style={{ minWidth: 130 }}>{t('batch.colState')}</Table.Th>
                   <Table.Th>{t('batch.colRequests')}</Table.Th>
                   <Table.Th>{t('batch.colTimes')}</Table.Th>
                   <Table.Th>{t('batch.colCost')}</Table.Th>
