@@ -26,8 +26,11 @@ export const imagesRoutes = {
     input: z.object({ schema: z.unknown() }),
     output: z.array(z.object({ path: z.string(), message: z.string() }))
   }),
-  /** Tokens and cost before running (and as a Batch: half); calls nothing. */
-  'images.estimate': route({ input: RunChoice, output: ExtractEstimate }),
+  /** Tokens and cost before running (and as a Batch: half); calls nothing. Forced: nothing counts as answered. */
+  'images.estimate': route({
+    input: RunChoice.extend({ force: z.boolean().default(false) }),
+    output: ExtractEstimate
+  }),
   /** Starts a run: image by image now, or as one Batch; answers already paid for are reused unless forced. */
   'images.run': route({
     input: RunChoice.extend({ force: z.boolean().default(false), batch: z.boolean().default(false) }),

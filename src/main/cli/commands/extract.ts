@@ -111,7 +111,7 @@ async function extract(ctx: CommandContext, paths: string[], flags: ExtractFlags
   }
   const choice = { assetIds, extractor, model: flags.model, detail: flags.detail, providerId: flags.provider }
   if (flags.estimate) {
-    const estimate = await ctx.call('images.estimate', choice)
+    const estimate = await ctx.call('images.estimate', { ...choice, force: Boolean(flags.force) })
     ctx.out.result(
       estimate,
       () =>

@@ -44,7 +44,7 @@ export interface ImagesServiceDeps {
 export class ImagesService {
   constructor(private readonly deps: ImagesServiceDeps) {}
 
-  async estimate(input: RunChoice): Promise<ExtractEstimate> {
+  async estimate(input: RunChoice, options: { force: boolean } = { force: false }): Promise<ExtractEstimate> {
     const { spec, assetIds } = await this.plan(input)
     const images = assetIds.map((id) => {
       const asset = this.deps.assets.require(id)
@@ -52,6 +52,7 @@ export class ImagesService {
         width: asset.width ?? 1024,
         height: asset.height ?? 1024,
         cached:
+          !options.force &&
           this.deps.results.latest({
             contentHash: asset.hash,
             extractorVersion: spec.version,

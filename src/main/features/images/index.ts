@@ -79,7 +79,7 @@ export function imagesFeature(deps: ImagesFeatureDeps) {
     'images.extractor.save': (draft) => extractors.save(draft),
     'images.extractor.delete': ({ id }) => extractors.delete(id),
     'images.schema.lint': ({ schema }) => lintStrictSchema(schema),
-    'images.estimate': (choice) => images.estimate(choice),
+    'images.estimate': ({ force, ...choice }) => images.estimate(choice, { force }),
     'images.run': ({ force, batch: asBatch, ...choice }) => images.start(choice, { force, batch: asBatch }),
     'images.runs': ({ limit }) => images.runs(limit),
     'images.run.view': ({ runId }) => images.view(runId),

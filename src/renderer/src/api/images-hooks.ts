@@ -42,10 +42,10 @@ export function useSchemaLint(schema: unknown, enabled: boolean) {
   })
 }
 
-export function useExtractEstimate(choice: RunChoice | null) {
+export function useExtractEstimate(choice: RunChoice | null, force = false) {
   return useQuery({
-    queryKey: imagesKeys.estimate(choice),
-    queryFn: () => call('images.estimate', choice as RunChoice),
+    queryKey: imagesKeys.estimate({ choice, force }),
+    queryFn: () => call('images.estimate', { ...(choice as RunChoice), force }),
     enabled: choice !== null,
     placeholderData: (previous) => previous,
     retry: false

@@ -98,6 +98,10 @@ describe('extraction runs over many images', () => {
     expect(second.costUsd).toBe(0)
     const estimateAfter = await app.router.call('images.estimate', choice)
     expect(estimateAfter.cached).toBe(good.length)
+    // Forced, every picture is asked (and paid for) again: the estimate says so.
+    const forced = await app.router.call('images.estimate', { ...choice, force: true })
+    expect(forced.cached).toBe(0)
+    expect(forced.costUsd).toBeGreaterThan(estimateAfter.costUsd)
   })
 
   it('keeps cell edits apart from the model, exports them, and refuses a schema strict mode would reject', async () => {

@@ -7,9 +7,9 @@ import { useExtractEstimate } from '../../api/images-hooks'
 import { ErrorAlert } from '../../i18n/ErrorAlert'
 
 /** What the run will send and cost, before anything is sent; as a Batch, half. */
-export function EstimateCard({ choice }: { choice: RunChoice | null }) {
+export function EstimateCard({ choice, force = false }: { choice: RunChoice | null; force?: boolean }) {
   const { t } = useTranslation()
-  const estimate = useExtractEstimate(choice)
+  const estimate = useExtractEstimate(choice, force)
   if (!choice) return null
   if (estimate.error) return <ErrorAlert error={estimate.error} />
   const e = estimate.data

@@ -97,7 +97,7 @@ export function RunComposer({ initialAssetIds }: { initialAssetIds: string[] }) 
             />
           </div>
         </Group>
-        <EstimateCard choice={choice} />
+        <EstimateCard choice={choice} force={force} />
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Checkbox
             label={t('images.force')}

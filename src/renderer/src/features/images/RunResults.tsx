@@ -1,18 +1,19 @@
 import { Alert, Button, Group, Menu, Modal, Paper, Progress, Stack, Text, Title } from '@mantine/core'
-import { IconDownload, IconPlayerPlay, IconRefresh, IconStack2, IconTrash } from '@tabler/icons-react'
+import { IconDownload, IconRefresh, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
 import type { ExtractRow, RunExportFormat } from '@shared/domain/extract'
 import { formatUsd } from '@shared/format'
 import { call } from '../../api/client'
-import { useDeleteRun, useRetryRun, useRun, useStartRun } from '../../api/images-hooks'
+import { useDeleteRun, useRetryRun, useRun } from '../../api/images-hooks'
 import { ErrorAlert } from '../../i18n/ErrorAlert'
 import { notifyError } from '../../i18n/notify-error'
 import { downloadText } from '../player/download'
 import { FailuresList } from './FailuresList'
 import { ResultsGrid } from './ResultsGrid'
 import { RowDetail } from './RowDetail'
+import { RunAgainMenu } from './RunAgainMenu'
 import { runName } from './run-name'
 import { RunStatusBadge } from './RunStatusBadge'
 
@@ -23,7 +24,6 @@ export function RunResults({ runId }: { runId: string }) {
   const run = useRun(runId)
   const retry = useRetryRun(runId)
   const remove = useDeleteRun()
-  const again = useStartRun()
   const [open, setOpen] = useState<ExtractRow | null>(null)
   const [confirming, setConfirming] = useState(false)
   if (run.error) return <ErrorAlert error={run.error} />
@@ -33,24 +33,6 @@ export function RunResults({ runId }: { runId: string }) {
   const exportAs = (format: RunExportFormat): void => {
     call('images.run.export', { runId, format }).then(downloadText, (error: unknown) => notifyError(t, error))
   }
-  // The same images, extractor, model and detail sent again (answers already paid for are asked anew).
-  const runAgain = (batch: boolean): void =>
-    again.mutate(
-      {
-        assetIds: view.rows.map((r) => r.assetId),
-        extractor: view.extractorId
-          ? { extractorId: view.extractorId }
-          : { schema: view.schema, instructions: view.instructions, name: view.extractorName },
-        model: view.model,
-        detail: view.detail,
-        force: true,
-        batch
-      },
-      {
-        onSuccess: ({ runId: next }) => navigate(`/images/${next}`),
-        onError: (error) => notifyError(t, error)
-      }
-    )
   const current = open ? (view.rows.find((r) => r.assetId === open.assetId) ?? open) : null
   return (
     <Paper withBorder p="md" data-testid="run-results">
@@ -73,34 +55,7 @@ export function RunResults({ runId }: { runId: string }) {
             </Text>
           </div>
           <Group gap="xs">
-            <Menu>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  leftSection={<IconPlayerPlay size={16} />}
-                  loading={again.isPending}
-                  data-testid="run-again"
-                >
-                  {t('images.runAgain')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item
-                  leftSection={<IconPlayerPlay size={14} />}
-                  onClick={() => runAgain(false)}
-                  data-testid="run-again-now"
-                >
-                  {t('images.runNow')}
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconStack2 size={14} />}
-                  onClick={() => runAgain(true)}
-                  data-testid="run-again-batch"
-                >
-                  {t('images.runBatch')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <RunAgainMenu view={view} />
             <Menu>
               <Menu.Target>
                 <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="export-run">
