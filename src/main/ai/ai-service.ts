@@ -4,7 +4,7 @@ import { AppError } from '@shared/errors'
 import { createClient } from './client-factory'
 import { chat, chatParams, type ChatRequest, type ChatResult } from './calls/chat'
 import type { ChatBody } from './model-traits'
-import { respond, type ResponsesRequest, type ResponsesResult } from './calls/responses'
+import { respond, responsesParams, type ResponsesRequest, type ResponsesResult } from './calls/responses'
 import {
   speech,
   transcribe,
@@ -21,7 +21,14 @@ import {
   type BatchEndpoint,
   type BatchOutcome
 } from './calls/batch'
-import { createVectorStore, listVectorStoreFiles, uploadFile } from './calls/vector-stores'
+import {
+  addVectorStoreFile,
+  createVectorStore,
+  deleteVectorStore,
+  downloadContainerFile,
+  listVectorStoreFiles,
+  uploadFile
+} from './calls/vector-stores'
 import { toAiError } from './errors'
 import type { AiExecutor, CallContext, CallResult } from './executor'
 import type { ProviderService } from './provider-service'
@@ -144,6 +151,24 @@ export class AiService {
 
   listVectorStoreFiles(storeId: string, ctx: CallContext = {}) {
     return listVectorStoreFiles(this.deps.executor, storeId, ctx)
+  }
+
+  addVectorStoreFile(storeId: string, fileId: string, ctx: CallContext = {}) {
+    return addVectorStoreFile(this.deps.executor, storeId, fileId, ctx)
+  }
+
+  deleteVectorStore(storeId: string, ctx: CallContext = {}) {
+    return deleteVectorStore(this.deps.executor, storeId, ctx)
+  }
+
+  downloadContainerFile(containerId: string, fileId: string, ctx: CallContext = {}) {
+    return downloadContainerFile(this.deps.executor, containerId, fileId, ctx)
+  }
+
+  /** The exact responses body a request becomes for this provider ("view as code"). */
+  async responsesBody(request: ResponsesRequest, providerId?: string | null) {
+    const resolved = await this.deps.providers.resolve(providerId)
+    return responsesParams(request, { resolved, model: request.model })
   }
 
   /** The model for a task: the provider's chosen default, else a sensible one it offers. */

@@ -9,6 +9,7 @@ import { jobsFeature } from '../features/jobs'
 import { libraryFeature } from '../features/library'
 import { GC_JOB, gcJobKind } from '../features/library/gc-job'
 import { playgroundFeature } from '../features/playground'
+import { localSources } from '../features/playground/local-sources'
 import { probeFeature } from '../features/probe'
 import { providersFeature } from '../features/providers'
 import { settingsFeature } from '../features/settings'
@@ -184,8 +185,20 @@ function wireFeatures(config: AppConfig, core: Core) {
     keyframes: video.services.keyframes,
     transcriber: audio.services.transcriber
   })
-  const playground = playgroundFeature({ ai, bus })
   const gallery = galleryFeature({ ...shared, ai, importer: library.services.importer, logger })
+  const playground = playgroundFeature({
+    ...shared,
+    ai,
+    gallery: gallery.services.gallery,
+    importer: library.services.importer,
+    logger,
+    sources: localSources({
+      library: library.services.library,
+      transcription: audio.services.transcription,
+      summaries: summary.services.summaries,
+      keyframes: video.services.keyframes
+    })
+  })
   const images = imagesFeature({ ...shared, ai, env })
   const handlers: Handlers = {
     ...system.handlers,

@@ -3,6 +3,7 @@ import { AUDIO_MIGRATIONS } from '../features/audio/migration'
 import { GALLERY_MIGRATIONS } from '../features/gallery/migration'
 import { IMAGES_MIGRATIONS } from '../features/images/migration'
 import { LIBRARY_MIGRATIONS } from '../features/library/migration'
+import { PLAYGROUND_MIGRATIONS } from '../features/playground/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { JOB_MIGRATIONS } from '../jobs/migration'
 import { VIDEO_SUMMARY_MIGRATIONS } from '../features/video-summary/migration'
@@ -18,5 +19,6 @@ export const MIGRATIONS = orderMigrations(
   JOB_MIGRATIONS,
   AUDIO_MIGRATIONS,
   GALLERY_MIGRATIONS,
-  IMAGES_MIGRATIONS
+  IMAGES_MIGRATIONS,
+  PLAYGROUND_MIGRATIONS
 )

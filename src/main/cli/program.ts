@@ -3,6 +3,7 @@ import { packageVersion } from '../platform/package-info'
 import { registerAnalyze } from './commands/analyze'
 import { registerAsk } from './commands/ask'
 import { registerBatch } from './commands/batch'
+import { registerConversations } from './commands/conversations'
 import { registerDoctor } from './commands/doctor'
 import { registerImages } from './commands/images'
 import { registerExtract } from './commands/extract'
@@ -38,6 +39,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerKeyframes(program, run)
   registerAnalyze(program, run)
   registerAsk(program, run)
+  registerConversations(program, run)
   registerTranscribe(program, run)
   registerSpeak(program, run)
   registerImages(program, run)

@@ -101,7 +101,8 @@ export class BlobStore {
          WHERE b.created_at <= ?
            AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.hash = b.hash)
            AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.content_hash = b.hash)
-           AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.thumb_hash = b.hash)`
+           AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.thumb_hash = b.hash)
+           AND NOT EXISTS (SELECT 1 FROM playground_message_files f WHERE f.hash = b.hash)`
       )
       .all(cutoff) as { hash: string; relPath: string }[]
     const doomed = orphans.filter((blob) => !this.pinned.has(blob.hash))

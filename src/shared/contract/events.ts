@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AskStreamEvent } from '../domain/ask'
 import { Job } from '../domain/job'
+import { PlaygroundStreamEvent } from '../domain/playground'
 import { Settings } from '../domain/settings'
 
 /** Core→renderer pushes. Payloads are validated in dev/test before they are sent. */
@@ -17,6 +18,8 @@ export const events = {
   /** Whether the default provider answers; sent when it changes while jobs wait for it. */
   'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() }),
   /** A partial image of a running image request (a small JPEG data URL), shown as it arrives. */
+  /** A Playground turn as it streams: text, waits, tool activity, partial images. */
+  'playground.stream': PlaygroundStreamEvent,
   'gallery.partial': z.object({ runId: z.string(), index: z.number().int(), dataUrl: z.string() })
 }
 

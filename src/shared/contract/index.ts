@@ -7,6 +7,7 @@ import { imagesRoutes } from './images'
 import { jobRoutes } from './jobs'
 import { libraryRoutes } from './library'
 import { mediaRoutes } from './media'
+import { playgroundRoutes } from './playground'
 import { settingsRoutes } from './settings'
 import { videoRoutes } from './video'
 
@@ -20,7 +21,8 @@ export const routes = {
   ...aiRoutes,
   ...audioRoutes,
   ...galleryRoutes,
-  ...imagesRoutes
+  ...imagesRoutes,
+  ...playgroundRoutes
 }
 
 export type Routes = typeof routes

@@ -78,7 +78,7 @@ export function applyChatUsage(usage: Json | undefined, reply?: Reply): void {
 export function chatStreamFrames(body: ChatBody, reply?: Reply): SseFrame[] {
   const includeUsage = body.stream_options?.include_usage === true
   const recorded = sampleEvents(
-    !reply && wantsTools(body)
+    (!reply && wantsTools(body)) || reply?.toolCalls
       ? 'chat-completion-stream-tool-call.events.json'
       : 'chat-completion-stream-text.events.json'
   ) as (Json | string)[]
@@ -98,6 +98,53 @@ function scriptedChunks(recorded: Json[], reply: Reply): Json[] {
     return chunk
   }
   applyChatUsage(usageChunk.usage as Json, reply)
+  if (reply.toolCalls) {
+    // The recorded first chunk already names its own call; the scripted ones replace it.
+    const head = structuredClone(first)
+    ;(head.choices as Json[])[0] = {
+      index: 0,
+      delta: { role: 'assistant', content: null },
+      logprobs: null,
+      finish_reason: null
+    }
+    return [head, ...toolCallChunks(first, reply.toolCalls), finish, usageChunk]
+  }
+  if (reply.refusal) {
+    const refusal = (piece: string): Json => {
+      const chunk = delta('')
+      ;(chunk.choices as Json[])[0] = {
+        index: 0,
+        delta: { refusal: piece },
+        logprobs: null,
+        finish_reason: null
+      }
+      return chunk
+    }
+    return [first, ...chunkText(reply.refusal).map(refusal), finish, usageChunk]
+  }
   const text = replyText(reply) ?? ''
   return [first, ...chunkText(text).map(delta), finish, usageChunk]
+}
+
+/** Scripted calls in the recorded shape: id and name first, then the arguments in pieces. */
+function toolCallChunks(first: Json, calls: NonNullable<Reply['toolCalls']>): Json[] {
+  const chunk = (call: Json): Json => {
+    const out = structuredClone(first)
+    ;(out.choices as Json[])[0] = {
+      index: 0,
+      delta: { tool_calls: [call] },
+      logprobs: null,
+      finish_reason: null
+    }
+    return out
+  }
+  return calls.flatMap((call, index) => [
+    chunk({
+      index,
+      id: `call_fake_${index}`,
+      type: 'function',
+      function: { name: call.name, arguments: '' }
+    }),
+    ...chunkText(call.arguments).map((piece) => chunk({ index, function: { arguments: piece } }))
+  ])
 }

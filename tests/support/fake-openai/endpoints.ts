@@ -93,6 +93,19 @@ export function vectorStoreFiles(): Json {
   return sample('extra/vector-store-files-list.json')
 }
 
+/** The documented deletion object (no recording of it exists). */
+export function vectorStoreDeleted(id: string): Json {
+  return { id, object: 'vector_store.deleted', deleted: true }
+}
+
+/**
+ * No container file download was recorded; the bytes stand for the file the recorded code
+ * interpreter run wrote (two_dice_sums_10000.txt ends with its TOTAL line).
+ */
+export function containerFileContent(fileId: string): string {
+  return `7\n9\n4\nTOTAL: 70024\n# ${fileId}\n`
+}
+
 export function clientSecret(): Json {
   return sample('realtime-client-secret.json')
 }

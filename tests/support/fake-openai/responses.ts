@@ -74,8 +74,48 @@ export function applyResponsesUsage(usage: Json | undefined, reply?: Reply): voi
     usage.output_tokens_details = { ...(usage.output_tokens_details as Json), reasoning_tokens: u.reasoning }
 }
 
+/**
+ * Answers that were only recorded whole (function calls scripted or followed up, code interpreter,
+ * file search, reasoning summaries) stream as the API streams them: created, text deltas, completed.
+ */
+function streamsWhole(body: ResponsesBody, reply?: Reply): boolean {
+  if (reply?.toolCalls || reply?.refusal) return true
+  if (reply) return false
+  const summary = (body.reasoning as { summary?: string } | undefined)?.summary
+  return (
+    isFollowUp(body) || hasTool(body, 'code_interpreter') || hasTool(body, 'file_search') || Boolean(summary)
+  )
+}
+
+function wholeResponseEvents(response: Json): Json[] {
+  const output = (response.output as Json[]) ?? []
+  const started = { type: 'response.created', response: { ...response, status: 'in_progress', output: [] } }
+  const deltas = output.flatMap((item, outputIndex) =>
+    item.type !== 'message'
+      ? []
+      : ((item.content as Json[]) ?? []).flatMap((part, contentIndex) =>
+          part.type !== 'output_text'
+            ? []
+            : chunkText(String(part.text)).map((delta) => ({
+                type: 'response.output_text.delta',
+                item_id: item.id,
+                output_index: outputIndex,
+                content_index: contentIndex,
+                delta,
+                logprobs: []
+              }))
+        )
+  )
+  return [started, ...deltas, { type: 'response.completed', response }]
+}
+
 /** The recorded event sequence, or the plain-text one re-voiced with the scripted reply. */
 export function responseStreamFrames(body: ResponsesBody, reply?: Reply): SseFrame[] {
+  if (streamsWhole(body, reply))
+    return wholeResponseEvents(responseObject(body, reply)).map((e, index) => ({
+      event: String(e.type),
+      data: JSON.stringify({ ...e, sequence_number: index })
+    }))
   const name =
     !reply && hasTool(body, 'function')
       ? 'responses-stream-function-call.events.json'

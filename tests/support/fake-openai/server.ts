@@ -150,6 +150,8 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
 
   function filesAndBatches(r: RecordedRequest, body: Record<string, unknown>, res: ServerResponse): void {
     const p = r.path
+    const containerFile = /\/containers\/([^/]+)\/files\/([^/]+)\/content$/.exec(p)
+    if (containerFile) return void res.end(endpoints.containerFileContent(containerFile[2] as string))
     const fileMatch = /\/files\/([^/]+)(\/content)?$/.exec(p)
     if (p.endsWith('/files') && r.method === 'POST' && !p.includes('/vector_stores/')) {
       const form = r.form ?? {}
@@ -182,6 +184,9 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
         200,
         batches.retrieve(batch[1] as string) ?? endpoints.batchCompleted(batch[1] as string, 'file-out-batch')
       )
+    const storeId = /\/vector_stores\/([^/]+)$/.exec(p)
+    if (storeId && r.method === 'DELETE')
+      return sendJson(res, 200, endpoints.vectorStoreDeleted(storeId[1] as string))
     const store = /\/vector_stores\/([^/]+)\/files$/.exec(p)
     if (p.endsWith('/vector_stores') && r.method === 'POST')
       return sendJson(res, 200, endpoints.vectorStore(body))

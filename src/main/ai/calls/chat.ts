@@ -27,6 +27,9 @@ export interface ChatRequest {
   temperature?: number
   topP?: number
   maxTokens?: number
+  /** The output limit under its current name (max_tokens is deprecated on chat). */
+  maxCompletionTokens?: number
+  verbosity?: 'low' | 'medium' | 'high'
   stream?: boolean
   onDelta?: (delta: { text: string; restart: boolean }) => void
   onContextTooLong?: ContextStrategy
@@ -111,7 +114,9 @@ export function chatParams(request: ChatRequest, args: Pick<RunArgs, 'resolved' 
     n: request.n,
     temperature: request.temperature,
     top_p: request.topP,
-    max_tokens: request.maxTokens
+    max_tokens: request.maxTokens,
+    max_completion_tokens: request.maxCompletionTokens,
+    verbosity: request.verbosity
   }
   return sanitizeChatParams(params, args.model, { reasoningEffort: caps.reasoningEffort })
 }

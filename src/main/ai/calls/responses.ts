@@ -26,6 +26,12 @@ export interface ResponsesRequest {
   maxOutputTokens?: number
   temperature?: number
   topP?: number
+  verbosity?: 'low' | 'medium' | 'high'
+  parallelToolCalls?: boolean
+  /** Extra output the API leaves out by default (code interpreter logs, search sources…). */
+  include?: OpenAI.Responses.ResponseIncludable[]
+  /** 'auto' lets the API drop the oldest turns when the context is too long. */
+  truncation?: 'auto' | 'disabled'
   stream?: boolean
   onDelta?: (delta: { text: string; restart: boolean }) => void
   onEvent?: (type: string) => void
@@ -52,6 +58,8 @@ export interface ResponsesResult {
   /** The same images with what the tool said about each (revised prompt, size, format…). */
   imageCalls: ImageCall[]
   status: string
+  /** Every output item as the API returned it (annotations, code outputs, search actions). */
+  output: OpenAI.Responses.ResponseOutputItem[]
 }
 
 export interface ImageCall {
@@ -101,7 +109,6 @@ export function responsesParams(
   request: ResponsesRequest,
   args: Pick<RunArgs, 'resolved' | 'model'>
 ): ResponsesBody {
-  const format = request.textFormat
   const params: ResponsesBody = {
     model: args.model,
     input: request.input,
@@ -110,10 +117,11 @@ export function responsesParams(
     store: request.store,
     tools: request.tools,
     tool_choice: request.tools?.length ? request.toolChoice : undefined,
+    parallel_tool_calls: request.tools?.length ? request.parallelToolCalls : undefined,
     reasoning: request.reasoning,
-    text: format
-      ? { format: { type: 'json_schema', name: format.name, schema: format.schema, strict: format.strict } }
-      : undefined,
+    text: textParam(request),
+    include: request.include?.length ? request.include : undefined,
+    truncation: request.truncation,
     max_output_tokens: request.maxOutputTokens,
     temperature: request.temperature,
     top_p: request.topP
@@ -121,6 +129,17 @@ export function responsesParams(
   return sanitizeResponsesParams(params, args.model, {
     reasoningEffort: args.resolved.provider.capabilities.reasoningEffort
   })
+}
+
+function textParam(request: ResponsesRequest): ResponsesBody['text'] {
+  const format = request.textFormat
+  if (!format && !request.verbosity) return undefined
+  return {
+    ...(format
+      ? { format: { type: 'json_schema', name: format.name, schema: format.schema, strict: format.strict } }
+      : {}),
+    ...(request.verbosity ? { verbosity: request.verbosity } : {})
+  }
 }
 
 async function runResponses(args: RunArgs, request: ResponsesRequest) {
@@ -229,7 +248,8 @@ function toResult(response: Response, request: ResponsesRequest): ResponsesResul
     reasoningSummary: summary,
     images,
     imageCalls,
-    status: response.status ?? 'completed'
+    status: response.status ?? 'completed',
+    output
   }
   if (request.textFormat && functionCalls.length === 0)
     result.parsed = parseStructured(text || null, request.textFormat)

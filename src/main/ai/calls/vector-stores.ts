@@ -52,3 +52,49 @@ export function listVectorStoreFiles(exec: AiExecutor, storeId: string, ctx: Cal
     ctx
   )
 }
+
+/** Adds an uploaded file to a store; the status says whether it is indexed yet. */
+export function addVectorStoreFile(
+  exec: AiExecutor,
+  storeId: string,
+  fileId: string,
+  ctx: CallContext
+): Promise<OpenAI.VectorStores.VectorStoreFile> {
+  return unbilled(
+    exec,
+    { model: 'vector-store', needs: ['builtinTools'] },
+    async ({ client, signal }) => client.vectorStores.files.create(storeId, { file_id: fileId }, { signal }),
+    ctx
+  )
+}
+
+export function deleteVectorStore(exec: AiExecutor, storeId: string, ctx: CallContext): Promise<boolean> {
+  return unbilled(
+    exec,
+    { model: 'vector-store', needs: ['builtinTools'] },
+    async ({ client, signal }) => (await client.vectorStores.delete(storeId, { signal })).deleted,
+    ctx
+  )
+}
+
+/** The bytes of a file the code interpreter wrote in its container. */
+export function downloadContainerFile(
+  exec: AiExecutor,
+  containerId: string,
+  fileId: string,
+  ctx: CallContext
+): Promise<Buffer> {
+  return unbilled(
+    exec,
+    { model: 'container-file', needs: ['builtinTools'] },
+    async ({ client, signal }) => {
+      const response = await client.containers.files.content.retrieve(
+        fileId,
+        { container_id: containerId },
+        { signal }
+      )
+      return Buffer.from(await response.arrayBuffer())
+    },
+    ctx
+  )
+}
