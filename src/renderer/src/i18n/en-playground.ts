@@ -172,6 +172,7 @@ export const enPlayground = {
     picked: 'Continuing with this answer.',
     ttft: 'First token',
     total: 'Total',
+    tokenLine: '{{input}} in · {{cached}} cached · {{output}} out · {{reasoning}} reasoning',
     tokens: 'Tokens',
     cost: 'Cost',
     fastest: 'fastest',

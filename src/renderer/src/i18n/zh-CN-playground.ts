@@ -174,6 +174,7 @@ export const zhCNPlayground: typeof enPlayground = {
     picked: '将以此回答继续会话。',
     ttft: '首个词元',
     total: '总耗时',
+    tokenLine: '输入 {{input}} · 缓存 {{cached}} · 输出 {{output}} · 推理 {{reasoning}}',
     tokens: '词元',
     cost: '费用',
     fastest: '最快',

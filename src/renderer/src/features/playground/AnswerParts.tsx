@@ -3,6 +3,7 @@ import { IconFile } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Citation, Message, MessagePart } from '@shared/domain/playground'
 import { mediaUrl } from '../../api/media-url'
+import { citedText, localFileLinks, mergeToolRuns } from './answer-text'
 import { Citations } from './Citations'
 import { CodeRun } from './CodeRun'
 import { Markdown } from './Markdown'
@@ -14,17 +15,22 @@ type Part<T extends MessagePart['type']> = Extract<MessagePart, { type: T }>
 
 /** An answer's parts in the order they happened; sources are listed once, at the end. */
 export function AnswerParts({ message }: { message: Message }) {
-  const parts = message.parts
+  const parts = mergeToolRuns(message.parts)
   const parsed = parts.find((p): p is Part<'parsed'> => p.type === 'parsed')
   const results = new Map(
     parts.filter((p): p is Part<'tool_result'> => p.type === 'tool_result').map((r) => [r.callId, r])
   )
   const citations: Citation[] = parts.flatMap((p) => (p.type === 'citation' ? [p.citation] : []))
+  const numbers = new Map(citations.map((c, i) => [c, i + 1]))
   return (
     <Stack gap={8}>
       {parts.map((part, i) => {
         if (part.type === 'text' && parsed)
           return <ParsedAnswer key={i} value={parsed.value} raw={part.text} />
+        if (part.type === 'text') {
+          const text = localFileLinks(citedText(parts, i, numbers), parts)
+          return text ? <Markdown key={i} text={text} testId="answer-text" /> : null
+        }
         if (part.type === 'tool_call')
           return <ToolCard key={i} call={part} result={results.get(part.callId)} />
         return <OnePart key={i} part={part} />
@@ -37,8 +43,6 @@ export function AnswerParts({ message }: { message: Message }) {
 function OnePart({ part }: { part: MessagePart }) {
   const { t } = useTranslation()
   switch (part.type) {
-    case 'text':
-      return part.text ? <Markdown text={part.text} testId="answer-text" /> : null
     case 'reasoning':
       return <Thinking summary={part.summary} />
     case 'code':

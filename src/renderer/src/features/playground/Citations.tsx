@@ -23,9 +23,9 @@ export function Citations({ citations }: { citations: Citation[] }) {
                 {c.filename ?? c.fileId}
               </Text>
             )}
-            {c.quote && (
+            {c.quote && c.kind !== 'container_file' && (
               <Text size="xs" c="dimmed" lineClamp={2}>
-                <mark className="fw-cited">{c.quote}</mark>
+                <mark className="fw-cited">{readable(c.quote)}</mark>
               </Text>
             )}
           </List.Item>
@@ -33,4 +33,9 @@ export function Citations({ citations }: { citations: Citation[] }) {
       </List>
     </Stack>
   )
+}
+
+/** A cited span that is itself a Markdown link reads as its label. */
+function readable(quote: string): string {
+  return quote.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/^\((.*)\)$/s, '$1')
 }

@@ -89,7 +89,8 @@ export function CompareColumn(props: {
         {reasoning ? (
           <Select
             size="xs"
-            placeholder={t('playground.params.reasoningEffort')}
+            label={t('playground.params.reasoningEffort')}
+            placeholder={t('playground.params.default')}
             value={settings.reasoningEffort ?? null}
             onChange={(v) => set({ reasoningEffort: (v ?? undefined) as TurnSettings['reasoningEffort'] })}
             data={['minimal', 'low', 'medium', 'high'].map((v) => ({
@@ -101,7 +102,7 @@ export function CompareColumn(props: {
         ) : (
           <NumberInput
             size="xs"
-            placeholder={t('playground.params.temperature')}
+            label={t('playground.params.temperature')}
             min={0}
             max={2}
             step={0.1}
@@ -139,8 +140,16 @@ function Outcome({ result, badges, onPick }: { result: TurnResult; badges: strin
       </Group>
       <Text size="xs" c="dimmed" data-testid="column-metrics">
         {t('playground.compare.ttft')} {seconds(result.ttftMs)} · {t('playground.compare.total')}{' '}
-        {seconds(result.latencyMs)} · {t('playground.compare.tokens')} {u.inputTokens}/{u.cachedTokens}/
-        {u.outputTokens}/{u.reasoningTokens} · {formatUsd(result.costUsd)}
+        {seconds(result.latencyMs)} · {formatUsd(result.costUsd)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('playground.compare.tokens')}:{' '}
+        {t('playground.compare.tokenLine', {
+          input: u.inputTokens,
+          cached: u.cachedTokens,
+          output: u.outputTokens,
+          reasoning: u.reasoningTokens
+        })}
       </Text>
       <Button size="xs" variant="light" onClick={onPick} data-testid="pick">
         {t('playground.compare.pick')}

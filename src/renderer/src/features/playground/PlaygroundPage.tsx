@@ -84,7 +84,7 @@ export default function PlaygroundPage() {
               {t('playground.panels.list')}
             </Button>
           )}
-          {!roomy && (
+          {!roomy && !comparing && (
             <Button
               size="xs"
               variant="default"
@@ -143,7 +143,7 @@ export default function PlaygroundPage() {
             />
           )}
         </Stack>
-        {roomy && (
+        {roomy && !comparing && (
           <Box w={wide ? 330 : 290} style={{ flexShrink: 0, minHeight: 0 }}>
             {sidebar}
           </Box>
