@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai/server'
-import { suiteTempDir } from '../support/temp'
+import { media, suiteTempDir } from '../support/temp'
 import { startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -117,6 +117,24 @@ describe('the Playground in Chromium', () => {
     await page.getByTestId('message-assistant').waitFor()
     expect(await page.getByTestId('message-assistant').count()).toBe(1)
     expect(await page.getByTestId('message-assistant').innerText()).toContain(picked)
+  })
+
+  it('starts a conversation with a library image from the Gallery’s “Use in Playground”', async () => {
+    const { page } = h
+    const { jobId } = h.app.services.library.startImport([media('image/Landscape_6.jpg')])
+    await h.app.services.jobs.waitForSettled([jobId])
+    const asset = h.app.services.library.list({ search: 'Landscape', limit: 1, offset: 0 }).items[0]!
+    await page.goto(`${h.server.url}#/playground/image/${asset.id}`)
+    await page.reload()
+    await page.getByTestId('attachment').waitFor()
+    fake.reply({ text: 'A wide landscape.' }, { path: '/responses' })
+    await send('What is in this picture?')
+    await page.getByTestId('message-user').getByTestId('image').waitFor({ timeout: 30_000 })
+    const sent = fake.requestsTo('/responses').at(-1)?.body as {
+      input: { content: { type: string; image_url?: string }[] }[]
+    }
+    const image = sent.input[0]!.content.find((c) => c.type === 'input_image')
+    expect(image?.image_url).toMatch(/^data:image\/jpeg;base64,/)
   })
 
   it('finds a conversation again by a word of it after a reload', async () => {
