@@ -7,6 +7,7 @@ import { ROOT } from '../support/spawn'
 import { media, suiteTempDir } from '../support/temp'
 import { scriptVideoReplies } from '../support/video-summary'
 import { seedGallery, shootGallery } from './gallery-screens'
+import { seedPlayground, shootPlayground, type PlaygroundSeed } from './playground-screens'
 import { startHarness, type Harness } from './harness'
 
 // Writes a PNG of every page in light and dark, English and 简体中文, so the UI can be reviewed
@@ -19,6 +20,7 @@ let fake: FakeOpenAI
 let tearsId = ''
 let jfkId = ''
 let galleryEditId = ''
+let playground: PlaygroundSeed
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -49,6 +51,7 @@ beforeAll(async () => {
   tearsId = await summariseTears()
   jfkId = await transcribeJfk()
   galleryEditId = (await seedGallery(h.app)).editId
+  playground = await seedPlayground(h.app, fake)
 })
 
 /** A summarised video with one question asked, so the Video page shows everything it can. */
@@ -182,6 +185,7 @@ describe('screenshots of every page', () => {
           await page.screenshot({ path: join(OUT, `${language}-${theme}-audio-speak-${width}.png`) })
         }
         await shootGallery(page, h.server.url, OUT, `${language}-${theme}`, galleryEditId)
+        await shootPlayground(page, h.server.url, OUT, `${language}-${theme}`, playground)
         expect(h.errors).toEqual([])
       })
     }

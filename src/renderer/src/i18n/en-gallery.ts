@@ -100,8 +100,7 @@ export const enGallery = {
     playground: 'Use in Playground',
     images: 'Use in Images',
     download: 'Download',
-    delete: 'Delete',
-    soon: 'coming soon'
+    delete: 'Delete'
   },
   confirmDelete: {
     title: 'Delete this image?',

@@ -2,13 +2,13 @@ import { enVideo } from './en-video'
 import { enAudio } from './en-audio'
 import { enGallery } from './en-gallery'
 import { enBatch, enImages } from './en-images'
+import { enPlayground } from './en-playground'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
   app: { name: 'Framewise', tagline: 'Look closely at video, images and sound' },
   nav: {
     library: 'Library',
-    soon: 'Soon',
     video: 'Video',
     images: 'Images',
     audio: 'Audio',
@@ -315,26 +315,7 @@ export const en = {
   gallery: enGallery,
   images: enImages,
   batch: enBatch,
-  upcoming: {
-    does: 'What this page will do',
-    needs: 'What it needs',
-    notYet: 'Not yet available',
-    met: 'Ready',
-    notMet: 'Not ready yet',
-    needItems: {
-      mediaTools: 'Media tools (ffmpeg, ffprobe) working',
-      provider: 'An AI provider with a key (Settings → Providers)',
-      vision: 'A provider with a vision-capable model',
-      libraryImages: 'Images in the Library',
-      transcription: 'A provider with transcription models',
-      imageGeneration: 'A provider with an image model (gpt-image-1 or DALL·E 3)',
-      batch: 'A provider that supports the Batch API'
-    },
-    playground: {
-      title: 'Playground',
-      does: 'Try both OpenAI APIs (chat completions and responses) with built-in tools, structured outputs, function calling and reasoning effort, with cost and cached tokens for every call.'
-    }
-  },
+  playground: enPlayground,
   shortcuts: {
     title: 'Keyboard shortcuts',
     search: 'Search the library',

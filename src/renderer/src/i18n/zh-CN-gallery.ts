@@ -101,8 +101,7 @@ export const zhCNGallery: typeof enGallery = {
     playground: '在试验场中使用',
     images: '在图像页中使用',
     download: '下载',
-    delete: '删除',
-    soon: '即将推出'
+    delete: '删除'
   },
   confirmDelete: {
     title: '删除这张图像？',

@@ -3,12 +3,12 @@ import { zhCNVideo } from './zh-CN-video'
 import { zhCNAudio } from './zh-CN-audio'
 import { zhCNGallery } from './zh-CN-gallery'
 import { zhCNBatch, zhCNImages } from './zh-CN-images'
+import { zhCNPlayground } from './zh-CN-playground'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
   nav: {
     library: '资料库',
-    soon: '即将推出',
     video: '视频',
     images: '图片',
     audio: '音频',
@@ -299,26 +299,7 @@ export const zhCN: Messages = {
   gallery: zhCNGallery,
   images: zhCNImages,
   batch: zhCNBatch,
-  upcoming: {
-    does: '此页面将提供',
-    needs: '所需条件',
-    notYet: '尚未推出',
-    met: '已满足',
-    notMet: '尚未满足',
-    needItems: {
-      mediaTools: '媒体工具（ffmpeg、ffprobe）可用',
-      provider: '已配置密钥的 AI 服务方（设置 → 提供方）',
-      vision: '提供视觉模型的服务方',
-      libraryImages: '资料库中有图片',
-      transcription: '提供转写模型的服务方',
-      imageGeneration: '提供图片模型（gpt-image-1 或 DALL·E 3）的服务方',
-      batch: '支持 Batch API 的服务方'
-    },
-    playground: {
-      title: '试验场',
-      does: '试用两套 OpenAI 接口（chat completions 与 responses），支持内置工具、结构化输出、函数调用和推理强度，每次调用都显示费用和缓存 token。'
-    }
-  },
+  playground: zhCNPlayground,
   shortcuts: {
     title: '键盘快捷键',
     search: '搜索资料库',

@@ -8,12 +8,10 @@ import { useSettings, useUpdateSettings } from '../api/hooks'
 import { JobTray } from '../features/jobs/JobTray'
 import { useImportNotifications } from '../features/jobs/useImportNotifications'
 import { LibraryPage } from '../features/library/LibraryPage'
-import { UpcomingPage } from '../features/upcoming/UpcomingPage'
 import { PageLoader } from './PageLoader'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { NavBar } from './NavBar'
 import { OfflineBadge } from './OfflineBadge'
-import { NAV_ITEMS } from './routes'
 
 // The Library is the first page, so it ships with the shell; every other page loads when opened.
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
@@ -23,6 +21,7 @@ const AudioPage = lazy(() => import('../features/audio/AudioPage'))
 const GalleryPage = lazy(() => import('../features/gallery/GalleryPage'))
 const ImagesPage = lazy(() => import('../features/images/ImagesPage'))
 const BatchPage = lazy(() => import('../features/batch/BatchPage'))
+const PlaygroundPage = lazy(() => import('../features/playground/PlaygroundPage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -75,11 +74,7 @@ export function AppLayout() {
             <Route path="/gallery/:first?/:second?" component={GalleryPage} />
             <Route path="/images/:runId?" component={ImagesPage} />
             <Route path="/batch" component={BatchPage} />
-            {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
-              <Route key={item.path} path={item.path}>
-                <UpcomingPage page={item.upcoming ?? 'playground'} icon={item.icon} />
-              </Route>
-            ))}
+            <Route path="/playground/:first?/:second?" component={PlaygroundPage} />
             <Route>
               <Redirect to="/library" />
             </Route>

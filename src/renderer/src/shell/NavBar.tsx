@@ -1,4 +1,4 @@
-import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
+import { NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'wouter'
 import { NAV_ITEMS, type NavItem } from './routes'
@@ -29,13 +29,6 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
                 href={item.path}
                 label={t(item.labelKey)}
                 leftSection={<item.icon size={18} stroke={1.6} />}
-                rightSection={
-                  item.upcoming ? (
-                    <Badge size="xs" variant="light" color="gray" data-testid="nav-soon">
-                      {t('nav.soon')}
-                    </Badge>
-                  ) : undefined
-                }
                 active={
                   location === item.path ||
                   location.startsWith(`${item.path}/`) ||

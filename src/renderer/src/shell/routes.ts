@@ -10,21 +10,12 @@ import {
   IconStack2
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
-import type { NeedId } from '../features/upcoming/useNeeds'
-
-export type UpcomingKey = 'playground'
-
-/** What each page still to come will need, checked live on its page. */
-export const UPCOMING_NEEDS: Record<UpcomingKey, NeedId[]> = {
-  playground: ['provider']
-}
 
 export interface NavItem {
   path: string
   labelKey: string
   icon: ComponentType<{ size?: number; stroke?: number }>
   section: 'media' | 'models' | 'app'
-  upcoming?: UpcomingKey
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -33,13 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media' },
   { path: '/audio', labelKey: 'nav.audio', icon: IconMicrophone, section: 'media' },
   { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media' },
-  {
-    path: '/playground',
-    labelKey: 'nav.playground',
-    icon: IconFlask,
-    section: 'models',
-    upcoming: 'playground'
-  },
+  { path: '/playground', labelKey: 'nav.playground', icon: IconFlask, section: 'models' },
   { path: '/batch', labelKey: 'nav.batch', icon: IconStack2, section: 'models' },
   { path: '/usage', labelKey: 'nav.usage', icon: IconChartBar, section: 'models' },
   { path: '/settings', labelKey: 'nav.settings', icon: IconAdjustments, section: 'app' }

@@ -34,7 +34,6 @@ import { useFavourite, useGalleryDetail } from '../../api/gallery-hooks'
 import { mediaUrl } from '../../api/media-url'
 import { ErrorAlert } from '../../i18n/ErrorAlert'
 import { notifyError } from '../../i18n/notify-error'
-import { NAV_ITEMS } from '../../shell/routes'
 import { LineagePanel } from './LineagePanel'
 
 interface Props {
@@ -155,13 +154,13 @@ function Actions({
       </Button>
       <SendTo
         label={t('gallery.actions.playground')}
-        page="/playground"
+        testId="action-playground"
         onClick={() => navigate(`/playground/image/${item.assetId}`)}
         icon={<IconFlask size={16} />}
       />
       <SendTo
         label={t('gallery.actions.images')}
-        page="/images"
+        testId="action-images"
         onClick={() => navigate(`/images?assets=${item.assetId}`)}
         icon={<IconPhoto size={16} />}
       />
@@ -192,23 +191,21 @@ function Actions({
   )
 }
 
-/** Opens the image on another page; offered once that page exists (not while it is still to come). */
+/** Opens the image on another page. */
 function SendTo({
   label,
-  page,
+  testId,
   onClick,
   icon
 }: {
   label: string
-  page: string
+  testId: string
   onClick: () => void
   icon: ReactNode
 }) {
-  const { t } = useTranslation()
-  const coming = NAV_ITEMS.some((item) => item.path === page && item.upcoming)
   return (
-    <Tooltip label={coming ? `${label} · ${t('gallery.actions.soon')}` : label}>
-      <ActionIcon variant="default" onClick={onClick} disabled={coming} aria-label={label}>
+    <Tooltip label={label}>
+      <ActionIcon variant="default" onClick={onClick} aria-label={label} data-testid={testId}>
         {icon}
       </ActionIcon>
     </Tooltip>

@@ -1,0 +1,29 @@
+import { Group, Image, Loader, Paper, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Markdown } from './Markdown'
+import type { StreamView } from './useTurnStream'
+
+/** The answer while it streams: text as it arrives, rate-limit waits, tool activity, partial images. */
+export function LiveAnswer({ stream }: { stream: StreamView }) {
+  const { t } = useTranslation()
+  const waiting =
+    stream.waitSeconds !== null
+      ? stream.waitReason === 'rate-limit'
+        ? t('playground.message.waiting', { seconds: stream.waitSeconds })
+        : t('playground.message.waitingOther', { seconds: stream.waitSeconds, reason: stream.waitReason })
+      : null
+  return (
+    <Paper p="sm" radius="md" withBorder data-testid="live-answer">
+      <Stack gap={6}>
+        <Group gap={6}>
+          <Loader size="xs" />
+          <Text size="xs" c="dimmed" data-testid="live-status">
+            {waiting ?? stream.activity ?? t('playground.message.assistant')}
+          </Text>
+        </Group>
+        {stream.partialImage && <Image src={stream.partialImage} maw={240} radius="sm" alt="" />}
+        {stream.text && <Markdown text={stream.text} testId="live-text" />}
+      </Stack>
+    </Paper>
+  )
+}

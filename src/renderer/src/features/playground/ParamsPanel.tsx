@@ -1,0 +1,159 @@
+import {
+  Autocomplete,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea
+} from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { TurnSettings } from '@shared/domain/playground'
+import { isReasoningModel } from './settings-model'
+import { useModelCatalog } from './useModelCatalog'
+
+export type SettingsChange = (patch: Partial<TurnSettings>) => void
+
+const EFFORTS = ['minimal', 'low', 'medium', 'high'] as const
+
+/** API, model and the parameters the model takes: reasoning models show effort, others sampling. */
+export function ParamsPanel({ settings, onChange }: { settings: TurnSettings; onChange: SettingsChange }) {
+  const { t } = useTranslation()
+  const { models } = useModelCatalog(settings.providerId)
+  const reasoning = isReasoningModel(settings.model)
+  const value = (v: string) => t(`playground.params.values.${v}`)
+  const optional = (v: string | null) => (v ? v : undefined)
+  const num = (v: string | number) => (typeof v === 'number' ? v : undefined)
+  return (
+    <Stack gap="xs" data-testid="params-panel">
+      <SegmentedControl
+        size="xs"
+        value={settings.api}
+        onChange={(api) => onChange({ api: api as TurnSettings['api'] })}
+        data={[
+          { value: 'responses', label: t('playground.params.responses') },
+          { value: 'chat', label: t('playground.params.chat') }
+        ]}
+        data-testid="param-api"
+      />
+      <Autocomplete
+        size="xs"
+        label={t('playground.params.model')}
+        value={settings.model ?? ''}
+        onChange={(model) => onChange({ model: model || undefined })}
+        data={models}
+        placeholder={t('playground.params.default')}
+        data-testid="param-model"
+      />
+      <Textarea
+        size="xs"
+        label={t('playground.params.instructions')}
+        value={settings.instructions ?? ''}
+        onChange={(e) => onChange({ instructions: e.currentTarget.value || undefined })}
+        autosize
+        minRows={2}
+        maxRows={6}
+        data-testid="param-instructions"
+      />
+      {reasoning ? (
+        <>
+          <Text size="xs" c="dimmed" data-testid="reasoning-hint">
+            {t('playground.params.reasoningHint')}
+          </Text>
+          <Select
+            size="xs"
+            label={t('playground.params.reasoningEffort')}
+            data={EFFORTS.map((e) => ({ value: e, label: value(e) }))}
+            value={settings.reasoningEffort ?? null}
+            onChange={(v) => onChange({ reasoningEffort: optional(v) as TurnSettings['reasoningEffort'] })}
+            clearable
+            placeholder={t('playground.params.default')}
+            data-testid="param-effort"
+          />
+          {settings.api === 'responses' && (
+            <Select
+              size="xs"
+              label={t('playground.params.reasoningSummary')}
+              data={['auto', 'concise', 'detailed'].map((e) => ({ value: e, label: value(e) }))}
+              value={settings.reasoningSummary ?? null}
+              onChange={(v) =>
+                onChange({ reasoningSummary: optional(v) as TurnSettings['reasoningSummary'] })
+              }
+              clearable
+              placeholder={t('playground.params.none')}
+              data-testid="param-summary"
+            />
+          )}
+        </>
+      ) : (
+        <>
+          <NumberInput
+            size="xs"
+            label={t('playground.params.temperature')}
+            min={0}
+            max={2}
+            step={0.1}
+            decimalScale={2}
+            value={settings.temperature ?? ''}
+            onChange={(v) => onChange({ temperature: num(v) })}
+            data-testid="param-temperature"
+          />
+          <NumberInput
+            size="xs"
+            label={t('playground.params.topP')}
+            min={0}
+            max={1}
+            step={0.05}
+            decimalScale={2}
+            value={settings.topP ?? ''}
+            onChange={(v) => onChange({ topP: num(v) })}
+            data-testid="param-top-p"
+          />
+        </>
+      )}
+      <Select
+        size="xs"
+        label={t('playground.params.verbosity')}
+        data={['low', 'medium', 'high'].map((e) => ({ value: e, label: value(e) }))}
+        value={settings.verbosity ?? null}
+        onChange={(v) => onChange({ verbosity: optional(v) as TurnSettings['verbosity'] })}
+        clearable
+        placeholder={t('playground.params.default')}
+      />
+      <NumberInput
+        size="xs"
+        label={t('playground.params.maxOutputTokens')}
+        min={1}
+        value={settings.maxOutputTokens ?? ''}
+        onChange={(v) => onChange({ maxOutputTokens: num(v) })}
+      />
+      {settings.api === 'chat' && (
+        <>
+          <NumberInput
+            size="xs"
+            label={t('playground.params.seed')}
+            value={settings.seed ?? ''}
+            onChange={(v) => onChange({ seed: num(v) })}
+          />
+          <TagsInput
+            size="xs"
+            label={t('playground.params.stop')}
+            description={t('playground.params.stopHint')}
+            value={settings.stop}
+            onChange={(stop) => onChange({ stop: stop.slice(0, 4) })}
+          />
+        </>
+      )}
+      {settings.api === 'responses' && (
+        <Switch
+          size="xs"
+          label={t('playground.params.store')}
+          checked={settings.store !== false}
+          onChange={(e) => onChange({ store: e.currentTarget.checked ? undefined : false })}
+        />
+      )}
+    </Stack>
+  )
+}
