@@ -16,6 +16,7 @@ import { systemFeature } from '../features/system'
 import { usageFeature } from '../features/usage'
 import { videoFeature } from '../features/video'
 import { videoSummaryFeature } from '../features/video-summary'
+import { voiceFeature } from '../features/voice'
 import { JobQueue } from '../jobs/job-queue'
 import { isProcessAlive } from '../jobs/job-owner'
 import { JobsRepo } from '../jobs/jobs-repo'
@@ -119,6 +120,7 @@ export function createApp(config: AppConfig): FramewiseApp {
       clearInterval(snapshotTimer)
       if (tidyTimer) clearInterval(tidyTimer)
       services.health.stop()
+      services.voice.dispose()
       await services.jobs.dispose()
       db.close()
       scratch.dispose()
@@ -187,6 +189,16 @@ function wireFeatures(config: AppConfig, core: Core) {
   const playground = playgroundFeature({ ai, bus })
   const gallery = galleryFeature({ ...shared, ai, importer: library.services.importer, logger })
   const images = imagesFeature({ ...shared, ai, env })
+  const voice = voiceFeature({
+    db,
+    bus,
+    paths,
+    ai,
+    logger,
+    library: library.services.library,
+    summaries: summary.services.summaries,
+    transcription: audio.services.transcription
+  })
   const handlers: Handlers = {
     ...system.handlers,
     ...settings.handlers,
@@ -199,6 +211,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...probeFeature({ media }).handlers,
     ...playground.handlers,
     ...images.handlers,
+    ...voice.handlers,
     ...providersFeature({ ai }).handlers,
     ...usageFeature({ ai }).handlers
   }
@@ -213,6 +226,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...gallery.services,
     ...playground.services,
     ...images.services,
+    ...voice.services,
     jobs,
     media,
     blobs,

@@ -6,7 +6,12 @@ import { LIBRARY_MIGRATIONS } from '../features/library/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { JOB_MIGRATIONS } from '../jobs/migration'
 import { VIDEO_SUMMARY_MIGRATIONS } from '../features/video-summary/migration'
+import { VOICE_MIGRATIONS } from '../features/voice/migration'
 import { orderMigrations, STORE_MIGRATIONS } from '../store/migrations'
+
+// feat/voice only: number 14 is the Playground's (feat/playground). This stand-in keeps the numbers
+// without a gap on this branch; the merge replaces it with PLAYGROUND_MIGRATIONS (a duplicate throws).
+const PLAYGROUND_PLACEHOLDER = [{ version: 14, name: 'playground', sql: 'SELECT 1;' }] as const
 
 /** Every migration of the store, the AI layer and the features, in their global order. */
 export const MIGRATIONS = orderMigrations(
@@ -18,5 +23,7 @@ export const MIGRATIONS = orderMigrations(
   JOB_MIGRATIONS,
   AUDIO_MIGRATIONS,
   GALLERY_MIGRATIONS,
-  IMAGES_MIGRATIONS
+  IMAGES_MIGRATIONS,
+  PLAYGROUND_PLACEHOLDER,
+  VOICE_MIGRATIONS
 )

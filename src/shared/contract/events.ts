@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AskStreamEvent } from '../domain/ask'
 import { Job } from '../domain/job'
 import { Settings } from '../domain/settings'
+import { VoiceEvent } from '../domain/voice'
 
 /** Core→renderer pushes. Payloads are validated in dev/test before they are sent. */
 export const events = {
@@ -17,7 +18,9 @@ export const events = {
   /** Whether the default provider answers; sent when it changes while jobs wait for it. */
   'providers.status': z.object({ online: z.boolean(), checkedAt: z.string() }),
   /** A partial image of a running image request (a small JPEG data URL), shown as it arrives. */
-  'gallery.partial': z.object({ runId: z.string(), index: z.number().int(), dataUrl: z.string() })
+  'gallery.partial': z.object({ runId: z.string(), index: z.number().int(), dataUrl: z.string() }),
+  /** A live voice session: transcripts, model audio, speech start/stop, tool calls, turns, errors. */
+  'voice.event': VoiceEvent
 }
 
 export type Events = typeof events

@@ -9,6 +9,7 @@ import { libraryRoutes } from './library'
 import { mediaRoutes } from './media'
 import { settingsRoutes } from './settings'
 import { videoRoutes } from './video'
+import { voiceRoutes } from './voice'
 
 export const routes = {
   ...appRoutes,
@@ -20,7 +21,8 @@ export const routes = {
   ...aiRoutes,
   ...audioRoutes,
   ...galleryRoutes,
-  ...imagesRoutes
+  ...imagesRoutes,
+  ...voiceRoutes
 }
 
 export type Routes = typeof routes
