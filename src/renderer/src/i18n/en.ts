@@ -2,6 +2,7 @@ import { enVideo } from './en-video'
 import { enAudio } from './en-audio'
 import { enGallery } from './en-gallery'
 import { enBatch, enImages } from './en-images'
+import { enVoice } from './en-voice'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
     images: 'Images',
     audio: 'Audio',
     gallery: 'Gallery',
+    voice: 'Voice',
     playground: 'Playground',
     batch: 'Batch',
     usage: 'Usage',
@@ -315,6 +317,7 @@ export const en = {
   gallery: enGallery,
   images: enImages,
   batch: enBatch,
+  voice: enVoice,
   upcoming: {
     does: 'What this page will do',
     needs: 'What it needs',

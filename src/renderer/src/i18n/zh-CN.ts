@@ -3,6 +3,7 @@ import { zhCNVideo } from './zh-CN-video'
 import { zhCNAudio } from './zh-CN-audio'
 import { zhCNGallery } from './zh-CN-gallery'
 import { zhCNBatch, zhCNImages } from './zh-CN-images'
+import { zhCNVoice } from './zh-CN-voice'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -13,6 +14,7 @@ export const zhCN: Messages = {
     images: '图片',
     audio: '音频',
     gallery: '画廊',
+    voice: '语音',
     playground: '试验场',
     batch: '批处理',
     usage: '用量',
@@ -299,6 +301,7 @@ export const zhCN: Messages = {
   gallery: zhCNGallery,
   images: zhCNImages,
   batch: zhCNBatch,
+  voice: zhCNVoice,
   upcoming: {
     does: '此页面将提供',
     needs: '所需条件',

@@ -23,6 +23,7 @@ const AudioPage = lazy(() => import('../features/audio/AudioPage'))
 const GalleryPage = lazy(() => import('../features/gallery/GalleryPage'))
 const ImagesPage = lazy(() => import('../features/images/ImagesPage'))
 const BatchPage = lazy(() => import('../features/batch/BatchPage'))
+const VoicePage = lazy(() => import('../features/voice/VoicePage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -75,6 +76,7 @@ export function AppLayout() {
             <Route path="/gallery/:first?/:second?" component={GalleryPage} />
             <Route path="/images/:runId?" component={ImagesPage} />
             <Route path="/batch" component={BatchPage} />
+            <Route path="/voice" component={VoicePage} />
             {NAV_ITEMS.filter((item) => item.upcoming).map((item) => (
               <Route key={item.path} path={item.path}>
                 <UpcomingPage page={item.upcoming ?? 'playground'} icon={item.icon} />
