@@ -1,15 +1,7 @@
-import type { VoiceUsage } from '@shared/domain/voice'
 import { splitPcm } from './pcm'
+import { fillFromOutput, readUsage, type AnswerItem } from './response-parts'
 import { num, obj, str, type ServerEvent } from './server-event-names'
 import type { SendEvent, SessionPorts } from './session-ports'
-
-interface AnswerItem {
-  itemId: string
-  text: string
-  audio: Buffer[]
-  firstAudioAt: number | null
-  latencyMs: number | null
-}
 
 /** One turn of the conversation as the model will be told it again after a reconnect. */
 export interface HistoryEntry {
@@ -62,7 +54,10 @@ export class TurnRecorder {
     const item = this.lastAudioItem
     if (this.activeResponse) this.send({ type: 'response.cancel' })
     if (!item) return
-    const heardMs = Math.min(Math.floor(playedMs), Math.floor(audioMs(item)))
+    const heardMs = Math.min(
+      Math.floor(playedMs),
+      Math.floor(item.audio.reduce((sum, b) => sum + b.length, 0) / 48)
+    )
     this.send({
       type: 'conversation.item.truncate',
       item_id: item.itemId,
@@ -266,44 +261,5 @@ export class TurnRecorder {
       createdAt: new Date(this.ports.now()).toISOString()
     })
     if (item.text && remember) this.history.push({ role: 'assistant', itemId: item.itemId, text: item.text })
-  }
-}
-
-function audioMs(item: AnswerItem): number {
-  return item.audio.reduce((sum, b) => sum + b.length, 0) / 48
-}
-
-/** Realtime usage (`input_token_details`, singular): audio counts include their cached part. */
-function readUsage(raw: unknown): { usage: VoiceUsage; cachedAudio: number } {
-  const u = obj(raw)
-  const input = obj(u.input_token_details)
-  const output = obj(u.output_token_details)
-  return {
-    usage: {
-      inputTokens: num(u.input_tokens),
-      outputTokens: num(u.output_tokens),
-      cachedTokens: num(input.cached_tokens),
-      audioInputTokens: num(input.audio_tokens),
-      audioOutputTokens: num(output.audio_tokens)
-    },
-    cachedAudio: num(obj(input.cached_tokens_details).audio_tokens)
-  }
-}
-
-/** Messages the response lists that no delta announced (a provider that sends only the final shape). */
-function fillFromOutput(
-  output: unknown,
-  answers: Map<string, AnswerItem>,
-  create: (itemId: string) => AnswerItem
-): void {
-  if (!Array.isArray(output)) return
-  for (const raw of output) {
-    const item = obj(raw)
-    if (item.type !== 'message' || item.role !== 'assistant') continue
-    const id = str(item.id)
-    const content = Array.isArray(item.content) ? item.content.map(obj) : []
-    const text = content.map((c) => str(c.transcript) || str(c.text)).join('')
-    if (!id || (answers.has(id) && answers.get(id)?.text)) continue
-    if (text) create(id).text = text
   }
 }

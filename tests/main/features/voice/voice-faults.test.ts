@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { realtimeEndpoint } from '../../../../src/main/features/voice/realtime-endpoint'
 import type { ResolvedProvider } from '../../../../src/main/ai/provider-service'
 import { addProvider, freePort } from '../../../support/ai'
@@ -102,6 +102,25 @@ describe('voice sessions when things go wrong', () => {
     const output = JSON.stringify({ error: 'Item nope has no summary yet.' })
     expect(ofType(events, 'tool').at(-1)).toMatchObject({ name: 'read_video', output, failed: true })
     expect(fake.connections[0]?.functionOutputs[0]?.output).toBe(output)
+  })
+
+  it('closes a session nobody speaks in after the idle limit, keeping what it used', async () => {
+    const { app, events } = await voiceSetup()
+    const sessionId = await start(app, { idleMinutes: 1 })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      await app.router.call('voice.text', { sessionId, text: 'Anyone there?' })
+      vi.advanceTimersByTime(59_000)
+      expect(ofType(events, 'status').map((e) => e.status)).not.toContain('closed')
+      vi.advanceTimersByTime(2_000)
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(ofType(events, 'status').at(-1)).toMatchObject({ status: 'closed', reason: 'idle' })
+    const view = await app.router.call('voice.session', { sessionId })
+    expect(view.status).toBe('ended')
+    expect(view.endedAt).not.toBeNull()
+    await expect(app.router.call('voice.text', { sessionId, text: 'hi' })).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 
   it('tells the caller a session is over once it ended', async () => {

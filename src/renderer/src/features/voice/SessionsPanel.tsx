@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { Badge, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -57,9 +57,16 @@ function SessionRow({ session, onOpen }: { session: VoiceSessionSummary; onOpen(
       data-testid="voice-session"
       data-session-id={session.id}
     >
-      <Text size="sm" fw={500} lineClamp={1}>
-        {session.title || t('voice.sessions.untitled')}
-      </Text>
+      <Group gap="xs" wrap="nowrap">
+        <Text size="sm" fw={500} lineClamp={1}>
+          {session.title || t('voice.sessions.untitled')}
+        </Text>
+        {session.status === 'open' && (
+          <Badge size="xs" color="teal" variant="light">
+            {t('voice.status.open')}
+          </Badge>
+        )}
+      </Group>
       <Text size="xs" c="dimmed">
         {when} · {t('voice.sessions.turns', { count: session.turns })} · {formatUsd(session.costUsd)}
       </Text>
