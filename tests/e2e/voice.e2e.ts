@@ -38,6 +38,12 @@ function microphoneWav(dir: string): string {
   return file
 }
 
+/** The connection the next session opens (after `before` earlier ones). */
+async function waitForConnection(before: number) {
+  await expect.poll(() => fake.connections.length, { timeout: 15_000 }).toBeGreaterThan(before)
+  return () => fake.connections[before] as (typeof fake.connections)[number]
+}
+
 beforeAll(async () => {
   const dir = suiteTempDir('framewise-e2e-voice-')
   fake = await startFakeRealtime()
@@ -106,6 +112,24 @@ describe('the Voice page in Chromium with a fake microphone', () => {
     await page.getByTestId('voice-session').first().click()
     await page.getByTestId('voice-session-dialog').getByText(ANSWER).first().waitFor()
     await page.keyboard.press('Escape')
+    expect(h.errors).toEqual([])
+  })
+
+  it('barge-in: speaking over a long answer stops it, and the server keeps only what was heard', async () => {
+    // An 8 s answer: the fake microphone speaks again (its file loops) while it is still playing.
+    fake.script({ audioMs: 8000, paceMs: 10 })
+    const { page } = h
+    await page.goto(`${h.server.url}#/voice`)
+    await page.getByTestId('voice-start').click()
+    const connection = await waitForConnection(fake.connections.length)
+    const truncate = () => connection().received.find((e) => e.type === 'conversation.item.truncate')
+    await expect.poll(truncate, { timeout: 30_000 }).toBeDefined()
+    const heardMs = Number(truncate()?.audio_end_ms)
+    expect(heardMs).toBeGreaterThan(500)
+    expect(heardMs).toBeLessThan(8000)
+    await expect.poll(() => page.getByText(/· interrupted/).count()).toBeGreaterThan(0)
+    await page.getByTestId('voice-end').click()
+    fake.script({ audioMs: 1200, paceMs: 25 })
     expect(h.errors).toEqual([])
   })
 
