@@ -22,6 +22,8 @@ export interface Harness {
 export async function startHarness(options: {
   dataDir: string
   viewport?: { width: number; height: number }
+  /** More Chromium switches (the Voice test's fake microphone). */
+  chromiumArgs?: string[]
 }): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('Build the renderer first: npm run build')
   const app = createApp({
@@ -40,7 +42,8 @@ export async function startHarness(options: {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--disable-quic'
+      '--disable-quic',
+      ...(options.chromiumArgs ?? [])
     ]
   })
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1360, height: 860 } })

@@ -33,7 +33,7 @@ import { toAiError } from './errors'
 import type { AiExecutor, CallContext, CallResult } from './executor'
 import type { ProviderService } from './provider-service'
 import type { UsageLedger } from './usage-ledger'
-import { fromChatUsage, fromResponsesUsage } from './usage-parse'
+import { fromChatUsage, fromResponsesUsage, NO_USAGE } from './usage-parse'
 
 /** Sensible models per task when a provider has no default set (OpenAI-style names). */
 const TASK_DEFAULTS: Record<Task, string> = {
@@ -139,6 +139,46 @@ export class AiService {
       })
     }
     return outcomes
+  }
+
+  /**
+   * Records one Realtime response (a WebSocket, not an SDK call, so not through the executor).
+   * Audio input tokens include their cached part; only the uncached part is priced as audio.
+   */
+  recordRealtime(entry: {
+    providerId: string
+    model: string
+    usage: {
+      inputTokens: number
+      outputTokens: number
+      cachedTokens: number
+      audioInputTokens: number
+      audioOutputTokens: number
+    }
+    cachedAudioTokens: number
+    latencyMs: number
+    requestId: string | null
+  }): number {
+    const { usage } = entry
+    return this.deps.ledger.record({
+      providerId: entry.providerId,
+      model: entry.model,
+      api: 'realtime',
+      usage: {
+        ...NO_USAGE,
+        inputTokens: usage.inputTokens,
+        cachedTokens: usage.cachedTokens,
+        outputTokens: usage.outputTokens,
+        audioTokens: usage.audioInputTokens + usage.audioOutputTokens
+      },
+      audioSplit: {
+        input: Math.max(0, usage.audioInputTokens - entry.cachedAudioTokens),
+        output: usage.audioOutputTokens
+      },
+      latencyMs: entry.latencyMs,
+      requestId: entry.requestId,
+      jobId: null
+    })
   }
 
   uploadFile(path: string, purpose: OpenAI.FilePurpose, ctx: CallContext = {}) {

@@ -47,6 +47,7 @@ export const DEFAULT_PRICES: Record<string, Omit<Price, 'model'>> = {
   'dall-e-3': p(0, 0, 0, { perImage: 0.04 }),
   'dall-e-2': p(0, 0, 0, { perImage: 0.02 }),
   'gpt-realtime': p(4, 0.4, 16, { audioInputPerM: 32, audioOutputPerM: 64 }),
+  'gpt-realtime-mini': p(0.6, 0.06, 2.4, { audioInputPerM: 10, audioOutputPerM: 20 }),
   'deepseek-chat': p(0.27, 0.07, 1.1),
   'deepseek-reasoner': p(0.55, 0.14, 2.19)
 }

@@ -15,6 +15,8 @@ export interface LedgerEntry {
   requestKey?: string | null
   /** DALL·E: what one image of this size and quality costs in 1024×1024 standard images. */
   perImageFactor?: number
+  /** Realtime: audio tokens each way (input without its cached part), priced at the audio rates. */
+  audioSplit?: { input: number; output: number }
 }
 
 /** Writes one usage row per successful API call and prices it with the current table. */
@@ -29,8 +31,8 @@ export class UsageLedger {
         inputTokens: u.inputTokens,
         cachedTokens: u.cachedTokens,
         outputTokens: u.outputTokens,
-        audioInputTokens: entry.api === 'transcription' ? u.audioTokens : 0,
-        audioOutputTokens: entry.api === 'speech' ? u.audioTokens : 0,
+        audioInputTokens: entry.audioSplit?.input ?? (entry.api === 'transcription' ? u.audioTokens : 0),
+        audioOutputTokens: entry.audioSplit?.output ?? (entry.api === 'speech' ? u.audioTokens : 0),
         imageInputTokens: u.imageTokens,
         audioSeconds: u.audioSeconds,
         characters: u.characters,

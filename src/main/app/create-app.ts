@@ -17,6 +17,7 @@ import { systemFeature } from '../features/system'
 import { usageFeature } from '../features/usage'
 import { videoFeature } from '../features/video'
 import { videoSummaryFeature } from '../features/video-summary'
+import { voiceFeature } from '../features/voice'
 import { JobQueue } from '../jobs/job-queue'
 import { isProcessAlive } from '../jobs/job-owner'
 import { JobsRepo } from '../jobs/jobs-repo'
@@ -120,6 +121,7 @@ export function createApp(config: AppConfig): FramewiseApp {
       clearInterval(snapshotTimer)
       if (tidyTimer) clearInterval(tidyTimer)
       services.health.stop()
+      services.voice.dispose()
       await services.jobs.dispose()
       db.close()
       scratch.dispose()
@@ -200,6 +202,16 @@ function wireFeatures(config: AppConfig, core: Core) {
     })
   })
   const images = imagesFeature({ ...shared, ai, env })
+  const voice = voiceFeature({
+    db,
+    bus,
+    paths,
+    ai,
+    logger,
+    library: library.services.library,
+    summaries: summary.services.summaries,
+    transcription: audio.services.transcription
+  })
   const handlers: Handlers = {
     ...system.handlers,
     ...settings.handlers,
@@ -212,6 +224,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...probeFeature({ media }).handlers,
     ...playground.handlers,
     ...images.handlers,
+    ...voice.handlers,
     ...providersFeature({ ai }).handlers,
     ...usageFeature({ ai }).handlers
   }
@@ -226,6 +239,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     ...gallery.services,
     ...playground.services,
     ...images.services,
+    ...voice.services,
     jobs,
     media,
     blobs,

@@ -7,6 +7,7 @@ import { PLAYGROUND_MIGRATIONS } from '../features/playground/migration'
 import { VIDEO_MIGRATIONS } from '../features/video/migration'
 import { JOB_MIGRATIONS } from '../jobs/migration'
 import { VIDEO_SUMMARY_MIGRATIONS } from '../features/video-summary/migration'
+import { VOICE_MIGRATIONS } from '../features/voice/migration'
 import { orderMigrations, STORE_MIGRATIONS } from '../store/migrations'
 
 /** Every migration of the store, the AI layer and the features, in their global order. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = orderMigrations(
   AUDIO_MIGRATIONS,
   GALLERY_MIGRATIONS,
   IMAGES_MIGRATIONS,
-  PLAYGROUND_MIGRATIONS
+  PLAYGROUND_MIGRATIONS,
+  VOICE_MIGRATIONS
 )

@@ -20,6 +20,8 @@ export interface CommandContext {
   on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void): () => void
   /** Absolute path of a file the library stores (route results carry paths relative to it). */
   libraryFile(relPath: string): string
+  /** Absolute path of a file under the data folder (voice recordings are kept outside files/). */
+  dataFile(relPath: string): string
   out: Output
 }
 
@@ -53,6 +55,7 @@ export async function withApp(
       call: (route, input) => opened.router.call(route, input),
       on: (event, listener) => opened.bus.on(event, listener),
       libraryFile: (relPath) => join(opened.paths.blobsDir, relPath),
+      dataFile: (relPath) => join(opened.paths.dataDir, relPath),
       out
     }
     return await body(ctx, opened)

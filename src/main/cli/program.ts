@@ -18,6 +18,7 @@ import { registerServe } from './commands/serve'
 import { registerSpeak } from './commands/speak'
 import { registerTranscribe } from './commands/transcribe'
 import { registerUsage } from './commands/usage'
+import { registerVoice } from './commands/voice'
 import { EXIT_USAGE } from './output'
 
 export function buildProgram(run: (code: Promise<number>) => void): Command {
@@ -42,6 +43,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   registerConversations(program, run)
   registerTranscribe(program, run)
   registerSpeak(program, run)
+  registerVoice(program, run)
   registerImages(program, run)
   registerExtract(program, run)
   registerBatch(program, run)

@@ -10,6 +10,7 @@ import { mediaRoutes } from './media'
 import { playgroundRoutes } from './playground'
 import { settingsRoutes } from './settings'
 import { videoRoutes } from './video'
+import { voiceRoutes } from './voice'
 
 export const routes = {
   ...appRoutes,
@@ -22,7 +23,8 @@ export const routes = {
   ...audioRoutes,
   ...galleryRoutes,
   ...imagesRoutes,
-  ...playgroundRoutes
+  ...playgroundRoutes,
+  ...voiceRoutes
 }
 
 export type Routes = typeof routes

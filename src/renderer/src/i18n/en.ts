@@ -3,6 +3,7 @@ import { enAudio } from './en-audio'
 import { enGallery } from './en-gallery'
 import { enBatch, enImages } from './en-images'
 import { enPlayground } from './en-playground'
+import { enVoice } from './en-voice'
 
 // English is the reference: every other language must provide exactly these keys (checked by tsc).
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
     images: 'Images',
     audio: 'Audio',
     gallery: 'Gallery',
+    voice: 'Voice',
     playground: 'Playground',
     batch: 'Batch',
     usage: 'Usage',
@@ -316,6 +318,7 @@ export const en = {
   images: enImages,
   batch: enBatch,
   playground: enPlayground,
+  voice: enVoice,
   shortcuts: {
     title: 'Keyboard shortcuts',
     search: 'Search the library',

@@ -4,6 +4,7 @@ import { zhCNAudio } from './zh-CN-audio'
 import { zhCNGallery } from './zh-CN-gallery'
 import { zhCNBatch, zhCNImages } from './zh-CN-images'
 import { zhCNPlayground } from './zh-CN-playground'
+import { zhCNVoice } from './zh-CN-voice'
 
 export const zhCN: Messages = {
   app: { name: 'Framewise', tagline: '细看视频、图片与声音' },
@@ -13,6 +14,7 @@ export const zhCN: Messages = {
     images: '图片',
     audio: '音频',
     gallery: '画廊',
+    voice: '语音',
     playground: '试验场',
     batch: '批处理',
     usage: '用量',
@@ -300,6 +302,7 @@ export const zhCN: Messages = {
   images: zhCNImages,
   batch: zhCNBatch,
   playground: zhCNPlayground,
+  voice: zhCNVoice,
   shortcuts: {
     title: '键盘快捷键',
     search: '搜索资料库',

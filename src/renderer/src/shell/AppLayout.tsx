@@ -22,6 +22,7 @@ const GalleryPage = lazy(() => import('../features/gallery/GalleryPage'))
 const ImagesPage = lazy(() => import('../features/images/ImagesPage'))
 const BatchPage = lazy(() => import('../features/batch/BatchPage'))
 const PlaygroundPage = lazy(() => import('../features/playground/PlaygroundPage'))
+const VoicePage = lazy(() => import('../features/voice/VoicePage'))
 
 export function AppLayout() {
   const { t } = useTranslation()
@@ -75,6 +76,7 @@ export function AppLayout() {
             <Route path="/images/:runId?" component={ImagesPage} />
             <Route path="/batch" component={BatchPage} />
             <Route path="/playground/:first?/:second?" component={PlaygroundPage} />
+            <Route path="/voice" component={VoicePage} />
             <Route>
               <Redirect to="/library" />
             </Route>

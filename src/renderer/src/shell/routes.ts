@@ -7,7 +7,8 @@ import {
   IconMovie,
   IconPhoto,
   IconPhotoAi,
-  IconStack2
+  IconStack2,
+  IconWaveSine
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 
@@ -24,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/images', labelKey: 'nav.images', icon: IconPhoto, section: 'media' },
   { path: '/audio', labelKey: 'nav.audio', icon: IconMicrophone, section: 'media' },
   { path: '/gallery', labelKey: 'nav.gallery', icon: IconPhotoAi, section: 'media' },
+  { path: '/voice', labelKey: 'nav.voice', icon: IconWaveSine, section: 'media' },
   { path: '/playground', labelKey: 'nav.playground', icon: IconFlask, section: 'models' },
   { path: '/batch', labelKey: 'nav.batch', icon: IconStack2, section: 'models' },
   { path: '/usage', labelKey: 'nav.usage', icon: IconChartBar, section: 'models' },

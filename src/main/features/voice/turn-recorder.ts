@@ -1,0 +1,265 @@
+import { splitPcm } from './pcm'
+import { fillFromOutput, readUsage, type AnswerItem } from './response-parts'
+import { num, obj, str, type ServerEvent } from './server-event-names'
+import type { SendEvent, SessionPorts } from './session-ports'
+
+/** One turn of the conversation as the model will be told it again after a reconnect. */
+export interface HistoryEntry {
+  role: 'user' | 'assistant'
+  itemId: string | null
+  text: string
+}
+
+/**
+ * Reads the server's events of a live session: the user's speech and transcript, the model's audio and
+ * transcript, tool calls and usage. Stores each turn, tells the page, and keeps what a reconnect needs.
+ */
+export class TurnRecorder {
+  readonly history: HistoryEntry[] = []
+  /** Waiting for an answer to the last user turn (a reconnect asks for it again). */
+  awaitingAnswer = false
+  private userAudio: Buffer[] = []
+  private speechEndedAt: number | null = null
+  private answers = new Map<string, AnswerItem>()
+  private activeResponse: string | null = null
+  private toolCallsInResponse = 0
+  private lastAudioItem: AnswerItem | null = null
+  private audioSeq = 0
+  private userTurns = 0
+
+  constructor(
+    private readonly ports: SessionPorts,
+    private readonly send: SendEvent
+  ) {}
+
+  get responding(): boolean {
+    return this.activeResponse !== null
+  }
+
+  /** Microphone audio the user sent (kept for the session's audio file until the turn is committed). */
+  noteUserAudio(pcm: Buffer): void {
+    if (this.ports.audio) this.userAudio.push(pcm)
+  }
+
+  /** A typed user message: stored at once, the clock for latency starts now. */
+  noteUserText(text: string): void {
+    this.speechEndedAt = this.ports.now()
+    this.awaitingAnswer = true
+    this.storeUser(null, text, null)
+    this.ports.emit({ type: 'transcript', role: 'user', itemId: `text-${this.userTurns}`, text, final: true })
+  }
+
+  /** The user heard `playedMs` of the current answer: the rest is cut on the server and marked. */
+  interrupt(playedMs: number): void {
+    const item = this.lastAudioItem
+    if (this.activeResponse) this.send({ type: 'response.cancel' })
+    if (!item) return
+    const heardMs = Math.min(
+      Math.floor(playedMs),
+      Math.floor(item.audio.reduce((sum, b) => sum + b.length, 0) / 48)
+    )
+    this.send({
+      type: 'conversation.item.truncate',
+      item_id: item.itemId,
+      content_index: 0,
+      audio_end_ms: heardMs
+    })
+    this.ports.repo.markInterrupted(this.ports.sessionId, item.itemId)
+    this.lastAudioItem = null
+  }
+
+  handle(event: ServerEvent): void {
+    const handler = this.handlers[event.type]
+    if (handler) handler(event)
+  }
+
+  /**
+   * The socket dropped (or the session ends): a half-said answer is stored as it is, marked
+   * interrupted, but not told to the next connection, which answers the question again in full.
+   */
+  keepPartialAnswers(): void {
+    for (const item of this.answers.values()) this.storeAnswer(item, true, 0, false)
+    this.answers.clear()
+    this.activeResponse = null
+    this.toolCallsInResponse = 0
+  }
+
+  private readonly handlers: Record<string, (event: ServerEvent) => void> = {
+    'input_audio_buffer.speech_started': (e) =>
+      this.ports.emit({ type: 'speech', state: 'started', audioMs: num(e.audio_start_ms) }),
+    'input_audio_buffer.speech_stopped': (e) => {
+      this.speechEndedAt = this.ports.now()
+      this.ports.emit({ type: 'speech', state: 'stopped', audioMs: num(e.audio_end_ms) })
+    },
+    'input_audio_buffer.committed': (e) => this.onCommitted(str(e.item_id)),
+    'conversation.item.input_audio_transcription.delta': (e) =>
+      this.ports.emit({
+        type: 'transcript',
+        role: 'user',
+        itemId: str(e.item_id),
+        text: str(e.delta),
+        final: false
+      }),
+    'conversation.item.input_audio_transcription.completed': (e) =>
+      this.onUserTranscript(str(e.item_id), str(e.transcript)),
+    'response.created': (e) => {
+      this.activeResponse = str(obj(e.response).id) || 'response'
+    },
+    'response.output_audio.delta': (e) => this.onAudio(str(e.item_id), str(e.delta)),
+    'response.output_audio_transcript.delta': (e) => this.onAnswerText(str(e.item_id), str(e.delta)),
+    'response.output_text.delta': (e) => this.onAnswerText(str(e.item_id), str(e.delta)),
+    'response.output_audio_transcript.done': (e) => this.onAnswerDone(str(e.item_id), str(e.transcript)),
+    'response.output_text.done': (e) => this.onAnswerDone(str(e.item_id), str(e.text)),
+    'response.function_call_arguments.done': (e) => this.onFunctionCall(e),
+    'response.done': (e) => this.onResponseDone(obj(e.response))
+  }
+
+  private onCommitted(itemId: string): void {
+    this.speechEndedAt ??= this.ports.now()
+    this.awaitingAnswer = true
+    const pcm = Buffer.concat(this.userAudio)
+    this.userAudio = []
+    const audioPath =
+      this.ports.audio && pcm.length > 0
+        ? this.ports.audio.write(
+            this.ports.sessionId,
+            `${String(this.userTurns + 1).padStart(3, '0')}-user`,
+            pcm
+          )
+        : null
+    this.storeUser(itemId || null, '', audioPath)
+  }
+
+  private storeUser(itemId: string | null, text: string, audioPath: string | null): void {
+    this.userTurns += 1
+    this.ports.repo.addTurn(this.ports.sessionId, {
+      role: 'user',
+      itemId,
+      text,
+      tool: null,
+      audioPath,
+      latencyMs: null,
+      interrupted: false,
+      costUsd: 0,
+      createdAt: new Date(this.ports.now()).toISOString()
+    })
+    this.history.push({ role: 'user', itemId, text })
+  }
+
+  private onUserTranscript(itemId: string, transcript: string): void {
+    const text = transcript.trim()
+    this.ports.repo.setTurnText(this.ports.sessionId, itemId, text)
+    const entry = this.history.find((h) => h.itemId === itemId)
+    if (entry) entry.text = text
+    this.ports.emit({ type: 'transcript', role: 'user', itemId, text, final: true })
+  }
+
+  private answer(itemId: string): AnswerItem {
+    let item = this.answers.get(itemId)
+    if (!item) {
+      item = { itemId, text: '', audio: [], firstAudioAt: null, latencyMs: null }
+      this.answers.set(itemId, item)
+    }
+    return item
+  }
+
+  private onAudio(itemId: string, base64: string): void {
+    const item = this.answer(itemId)
+    const pcm = Buffer.from(base64, 'base64')
+    if (item.firstAudioAt === null) {
+      item.firstAudioAt = this.ports.now()
+      item.latencyMs = this.speechEndedAt === null ? null : item.firstAudioAt - this.speechEndedAt
+    }
+    item.audio.push(pcm)
+    this.lastAudioItem = item
+    for (const piece of splitPcm(pcm))
+      this.ports.emit({ type: 'audio', itemId, seq: this.audioSeq++, pcm: piece.toString('base64') })
+  }
+
+  private onAnswerText(itemId: string, delta: string): void {
+    this.answer(itemId).text += delta
+    this.ports.emit({ type: 'transcript', role: 'assistant', itemId, text: delta, final: false })
+  }
+
+  private onAnswerDone(itemId: string, text: string): void {
+    const item = this.answer(itemId)
+    if (text) item.text = text
+    this.ports.emit({ type: 'transcript', role: 'assistant', itemId, text: item.text, final: true })
+  }
+
+  private onFunctionCall(event: ServerEvent): void {
+    const callId = str(event.call_id)
+    const name = str(event.name)
+    const args = str(event.arguments)
+    this.toolCallsInResponse += 1
+    this.ports.emit({ type: 'tool', callId, name, arguments: args, output: null, failed: false })
+    const result = this.ports.tools
+      ? this.ports.tools.run(name, args)
+      : { output: JSON.stringify({ error: 'Local tools are off for this session.' }), failed: true }
+    this.ports.repo.addTurn(this.ports.sessionId, {
+      role: 'tool',
+      itemId: str(event.item_id) || null,
+      text: '',
+      tool: { name, arguments: args, output: result.output, failed: result.failed },
+      audioPath: null,
+      latencyMs: null,
+      interrupted: false,
+      costUsd: 0,
+      createdAt: new Date(this.ports.now()).toISOString()
+    })
+    this.ports.emit({
+      type: 'tool',
+      callId,
+      name,
+      arguments: args,
+      output: result.output,
+      failed: result.failed
+    })
+    this.send({
+      type: 'conversation.item.create',
+      item: { type: 'function_call_output', call_id: callId, output: result.output }
+    })
+  }
+
+  private onResponseDone(response: Record<string, unknown>): void {
+    const { usage, cachedAudio } = readUsage(response.usage)
+    const firstAudio = [...this.answers.values()].find((a) => a.latencyMs !== null)
+    const latencyMs = firstAudio?.latencyMs ?? null
+    const costUsd = this.ports.recordUsage(usage, cachedAudio, latencyMs ?? 0, str(response.id) || null)
+    this.ports.repo.addUsage(this.ports.sessionId, usage, costUsd)
+    const cut = ['cancelled', 'incomplete', 'failed'].includes(str(response.status))
+    fillFromOutput(response.output, this.answers, (id) => this.answer(id))
+    const items = [...this.answers.values()]
+    items.forEach((item, i) => this.storeAnswer(item, cut, i === items.length - 1 ? costUsd : 0))
+    this.answers.clear()
+    this.activeResponse = null
+    const lastItem = items.at(-1)?.itemId ?? null
+    this.ports.emit({ type: 'turn', itemId: lastItem, latencyMs, usage, costUsd })
+    if (latencyMs !== null) this.speechEndedAt = null
+    if (this.toolCallsInResponse > 0) {
+      // The function outputs are in the conversation: the model answers with them.
+      this.toolCallsInResponse = 0
+      this.send({ type: 'response.create' })
+    } else if (items.length > 0) this.awaitingAnswer = false
+  }
+
+  private storeAnswer(item: AnswerItem, interrupted: boolean, costUsd: number, remember = true): void {
+    const pcm = Buffer.concat(item.audio)
+    const audioPath =
+      this.ports.audio && pcm.length > 0
+        ? this.ports.audio.write(this.ports.sessionId, `${item.itemId}-assistant`, pcm)
+        : null
+    this.ports.repo.addTurn(this.ports.sessionId, {
+      role: 'assistant',
+      itemId: item.itemId,
+      text: item.text,
+      tool: null,
+      audioPath,
+      latencyMs: item.latencyMs,
+      interrupted,
+      costUsd,
+      createdAt: new Date(this.ports.now()).toISOString()
+    })
+    if (item.text && remember) this.history.push({ role: 'assistant', itemId: item.itemId, text: item.text })
+  }
+}

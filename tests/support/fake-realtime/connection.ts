@@ -1,0 +1,357 @@
+import type WebSocket from 'ws'
+import { nextId, responseDone, rms, sessionCreated, sessionUpdated, tone } from './events'
+
+type Json = Record<string, unknown>
+
+export interface RealtimeScript {
+  userTranscript: string
+  assistantText: string
+  /** Length of the spoken answer. */
+  audioMs: number
+  /** Audio per `response.output_audio.delta` (the real API sends pieces of varying length). */
+  deltaMs: number
+  /** When set and the session offers tools, the first answer to each user turn is this call. */
+  toolCall: { name: string; arguments: string } | null
+  /** Speak the retired beta event names (response.audio.delta…). */
+  beta: boolean
+  /** Wait between answer events, so a page can hear it stream. */
+  paceMs: number
+}
+
+export type RealtimeFault =
+  | { kind: 'error_event' }
+  | { kind: 'bad_json' }
+  /** Drops the socket after this many events of the next answer. */
+  | { kind: 'cut_mid_response'; afterEvents: number }
+
+export interface ConnectionLog {
+  url: string
+  headers: Record<string, string>
+  /** Every client event, audio appends included (their audio replaced by its byte count). */
+  received: Json[]
+  functionOutputs: { callId: string; output: string }[]
+}
+
+const SPEECH_RMS = 500
+
+/** One client's Realtime session on the fake: GA events out, a simple energy VAD over the audio in. */
+export class FakeConnection {
+  private session: Json
+  private bufferMs = 0
+  private speaking: { startMs: number; itemId: string } | null = null
+  private silentSinceMs: number | null = null
+  private answeredTool = false
+  private lastItem: string | null = null
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly log: ConnectionLog,
+    model: string,
+    private readonly script: () => RealtimeScript,
+    private readonly takeFault: () => RealtimeFault | undefined
+  ) {
+    const created = sessionCreated(model)
+    this.session = created.session as Json
+    this.send(created)
+    ws.on('message', (data) => this.receive(JSON.parse(String(data)) as Json))
+  }
+
+  private send(event: Json): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(event))
+  }
+
+  private receive(event: Json): void {
+    const logged =
+      event.type === 'input_audio_buffer.append' ? { type: event.type, bytes: audioOf(event).length } : event
+    this.log.received.push(logged)
+    if (event.type === 'session.update') this.updateSession(event.session as Json)
+    if (event.type === 'input_audio_buffer.append') this.hear(audioOf(event))
+    if (event.type === 'input_audio_buffer.commit') this.commit(nextId('item'))
+    if (event.type === 'conversation.item.create') this.addItem(event.item as Json)
+    if (event.type === 'response.create') void this.answer()
+    if (event.type === 'conversation.item.truncate')
+      this.send({
+        type: 'conversation.item.truncated',
+        event_id: nextId('event'),
+        item_id: event.item_id,
+        content_index: 0,
+        audio_end_ms: event.audio_end_ms
+      })
+  }
+
+  private updateSession(asked: Json): void {
+    const updated = sessionUpdated(this.session, asked)
+    this.session = updated.session as Json
+    this.send(updated)
+  }
+
+  private get turnDetection(): Json | null {
+    return (((this.session.audio as Json).input as Json).turn_detection as Json | null) ?? null
+  }
+
+  /** Energy VAD: speech starts above a level, stops after the session's silence duration. */
+  private hear(pcm: Buffer): void {
+    const startMs = this.bufferMs
+    this.bufferMs += pcm.length / 48
+    const vad = this.turnDetection
+    if (!vad) return
+    if (rms(pcm) > SPEECH_RMS) {
+      this.silentSinceMs = null
+      if (!this.speaking) {
+        this.speaking = { startMs, itemId: nextId('item') }
+        this.send({
+          type: 'input_audio_buffer.speech_started',
+          event_id: nextId('event'),
+          audio_start_ms: Math.round(startMs),
+          item_id: this.speaking.itemId
+        })
+      }
+      return
+    }
+    if (!this.speaking) return
+    this.silentSinceMs ??= startMs
+    const silenceMs = typeof vad.silence_duration_ms === 'number' ? vad.silence_duration_ms : 500
+    if (this.bufferMs - this.silentSinceMs < silenceMs) return
+    const { itemId } = this.speaking
+    this.speaking = null
+    this.send({
+      type: 'input_audio_buffer.speech_stopped',
+      event_id: nextId('event'),
+      audio_end_ms: Math.round(this.silentSinceMs),
+      item_id: itemId
+    })
+    this.commit(itemId)
+    if (vad.create_response !== false) void this.answer()
+  }
+
+  private commit(itemId: string): void {
+    this.send({
+      type: 'input_audio_buffer.committed',
+      event_id: nextId('event'),
+      previous_item_id: this.lastItem,
+      item_id: itemId
+    })
+    const item = {
+      id: itemId,
+      type: 'message',
+      status: 'completed',
+      role: 'user',
+      content: [{ type: 'input_audio', transcript: null }]
+    }
+    this.send({
+      type: 'conversation.item.added',
+      event_id: nextId('event'),
+      previous_item_id: this.lastItem,
+      item
+    })
+    this.lastItem = itemId
+    this.answeredTool = false
+    const transcription = ((this.session.audio as Json).input as Json).transcription
+    if (!transcription) return
+    const text = this.script().userTranscript
+    this.send({
+      type: 'conversation.item.input_audio_transcription.delta',
+      event_id: nextId('event'),
+      item_id: itemId,
+      content_index: 0,
+      delta: text
+    })
+    this.send({
+      type: 'conversation.item.input_audio_transcription.completed',
+      event_id: nextId('event'),
+      item_id: itemId,
+      content_index: 0,
+      transcript: text,
+      usage: { type: 'tokens', total_tokens: 20, input_tokens: 16, output_tokens: 4 }
+    })
+  }
+
+  private addItem(item: Json): void {
+    if (item.type === 'function_call_output')
+      this.log.functionOutputs.push({ callId: String(item.call_id), output: String(item.output) })
+    const id = typeof item.id === 'string' ? item.id : nextId('item')
+    this.send({
+      type: 'conversation.item.added',
+      event_id: nextId('event'),
+      previous_item_id: this.lastItem,
+      item: { ...item, id }
+    })
+    this.lastItem = id
+  }
+
+  private async answer(): Promise<void> {
+    const fault = this.takeFault()
+    if (fault?.kind === 'error_event') {
+      this.send({
+        type: 'error',
+        event_id: nextId('event'),
+        error: {
+          type: 'invalid_request_error',
+          code: 'fake_error',
+          message: 'The fake refused this response.',
+          param: null,
+          event_id: null
+        }
+      })
+      return
+    }
+    if (fault?.kind === 'bad_json') this.ws.send('{"type": "response.created", oops')
+    const script = this.script()
+    const tools = Array.isArray(this.session.tools) ? (this.session.tools as Json[]) : []
+    const useTool =
+      script.toolCall && !this.answeredTool && tools.some((t) => t.name === script.toolCall?.name)
+    const events = useTool ? this.toolEvents(script) : this.speechEvents(script)
+    const cutAfter = fault?.kind === 'cut_mid_response' ? fault.afterEvents : Infinity
+    for (const [i, event] of events.entries()) {
+      if (i >= cutAfter) return void this.ws.terminate()
+      this.send(event)
+      if (script.paceMs > 0) await new Promise((resolve) => setTimeout(resolve, script.paceMs))
+    }
+  }
+
+  private toolEvents(script: RealtimeScript): Json[] {
+    this.answeredTool = true
+    const call = script.toolCall as { name: string; arguments: string }
+    const responseId = nextId('resp')
+    const itemId = nextId('item')
+    const callId = nextId('call')
+    const item = {
+      id: itemId,
+      type: 'function_call',
+      status: 'completed',
+      name: call.name,
+      call_id: callId,
+      arguments: call.arguments
+    }
+    const base = { response_id: responseId, item_id: itemId, output_index: 0 }
+    return [
+      {
+        type: 'response.created',
+        event_id: nextId('event'),
+        response: {
+          object: 'realtime.response',
+          id: responseId,
+          status: 'in_progress',
+          output: [],
+          usage: null
+        }
+      },
+      {
+        type: 'response.output_item.added',
+        event_id: nextId('event'),
+        response_id: responseId,
+        output_index: 0,
+        item: { ...item, status: 'in_progress', arguments: '' }
+      },
+      {
+        type: 'response.function_call_arguments.delta',
+        event_id: nextId('event'),
+        ...base,
+        call_id: callId,
+        delta: call.arguments
+      },
+      {
+        type: 'response.function_call_arguments.done',
+        event_id: nextId('event'),
+        ...base,
+        call_id: callId,
+        name: call.name,
+        arguments: call.arguments
+      },
+      {
+        type: 'response.output_item.done',
+        event_id: nextId('event'),
+        response_id: responseId,
+        output_index: 0,
+        item
+      },
+      responseDone(responseId, 'completed', [item])
+    ]
+  }
+
+  private speechEvents(script: RealtimeScript): Json[] {
+    const n = (ga: string, beta: string): string => (script.beta ? beta : ga)
+    const responseId = nextId('resp')
+    const itemId = nextId('item')
+    const base = { response_id: responseId, item_id: itemId, output_index: 0, content_index: 0 }
+    const words = script.assistantText.split(/(?<= )/)
+    const audio = tone(script.audioMs)
+    const step = Math.round(script.deltaMs * 48)
+    const deltas: Json[] = []
+    for (let at = 0, w = 0; at < audio.length || w < words.length; at += step, w += 1) {
+      if (w < words.length)
+        deltas.push({
+          type: n('response.output_audio_transcript.delta', 'response.audio_transcript.delta'),
+          event_id: nextId('event'),
+          ...base,
+          delta: words[w]
+        })
+      if (at < audio.length)
+        deltas.push({
+          type: n('response.output_audio.delta', 'response.audio.delta'),
+          event_id: nextId('event'),
+          ...base,
+          delta: audio.subarray(at, at + step).toString('base64')
+        })
+    }
+    const message = {
+      id: itemId,
+      type: 'message',
+      status: 'completed',
+      role: 'assistant',
+      content: [{ type: 'output_audio', transcript: script.assistantText }]
+    }
+    return [
+      {
+        type: 'response.created',
+        event_id: nextId('event'),
+        response: {
+          object: 'realtime.response',
+          id: responseId,
+          status: 'in_progress',
+          output: [],
+          usage: null
+        }
+      },
+      {
+        type: 'response.output_item.added',
+        event_id: nextId('event'),
+        response_id: responseId,
+        output_index: 0,
+        item: { ...message, status: 'in_progress', content: [] }
+      },
+      {
+        type: n('conversation.item.added', 'conversation.item.created'),
+        event_id: nextId('event'),
+        previous_item_id: this.lastItem,
+        item: { ...message, status: 'in_progress', content: [] }
+      },
+      {
+        type: 'response.content_part.added',
+        event_id: nextId('event'),
+        ...base,
+        part: { type: 'audio', transcript: '' }
+      },
+      ...deltas,
+      { type: n('response.output_audio.done', 'response.audio.done'), event_id: nextId('event'), ...base },
+      {
+        type: n('response.output_audio_transcript.done', 'response.audio_transcript.done'),
+        event_id: nextId('event'),
+        ...base,
+        transcript: script.assistantText
+      },
+      {
+        type: 'response.output_item.done',
+        event_id: nextId('event'),
+        response_id: responseId,
+        output_index: 0,
+        item: message
+      },
+      responseDone(responseId, 'completed', [message])
+    ]
+  }
+}
+
+function audioOf(event: Json): Buffer {
+  return Buffer.from(typeof event.audio === 'string' ? event.audio : '', 'base64')
+}
