@@ -1,8 +1,8 @@
 import type WebSocket from 'ws'
 import { spokenAnswerEvents, toolCallEvents, type RealtimeScript } from './answers'
+import { nextId, rms, sessionCreated, sessionUpdated } from './events'
 
 export type { RealtimeScript } from './answers'
-import { nextId, rms, sessionCreated, sessionUpdated } from './events'
 
 type Json = Record<string, unknown>
 
