@@ -1,6 +1,6 @@
 import type WebSocket from 'ws'
 import { spokenAnswerEvents, toolCallEvents, type RealtimeScript } from './answers'
-import { nextId, rms, sessionCreated, sessionUpdated } from './events'
+import { nextId, responseDone, rms, sessionCreated, sessionUpdated } from './events'
 
 export type { RealtimeScript } from './answers'
 
@@ -30,6 +30,7 @@ export class FakeConnection {
   private silentSinceMs: number | null = null
   private answeredTool = false
   private lastItem: string | null = null
+  private active: { responseId: string; cancelled: boolean } | null = null
 
   constructor(
     private readonly ws: WebSocket,
@@ -57,6 +58,7 @@ export class FakeConnection {
     if (event.type === 'input_audio_buffer.commit') this.commit(nextId('item'))
     if (event.type === 'conversation.item.create') this.addItem(event.item as Json)
     if (event.type === 'response.create') void this.answer()
+    if (event.type === 'response.cancel') this.cancel()
     if (event.type === 'conversation.item.truncate')
       this.send({
         type: 'conversation.item.truncated',
@@ -192,11 +194,37 @@ export class FakeConnection {
     const events =
       useTool && script.toolCall ? toolCallEvents(script.toolCall) : spokenAnswerEvents(script, this.lastItem)
     const cutAfter = fault?.kind === 'cut_mid_response' ? fault.afterEvents : Infinity
+    const responseId = String((events[0]?.response as Json).id)
+    const active = { responseId, cancelled: false }
+    this.active = active
     for (const [i, event] of events.entries()) {
       if (i >= cutAfter) return void this.ws.terminate()
+      if (active.cancelled) break
       this.send(event)
       if (script.paceMs > 0) await new Promise((resolve) => setTimeout(resolve, script.paceMs))
     }
+    if (active.cancelled) this.send(responseDone(responseId, 'cancelled', []))
+    if (this.active === active) this.active = null
+  }
+
+  /** response.cancel: an answer on its way stops (response.done "cancelled"); otherwise the API's error. */
+  private cancel(): void {
+    if (this.active && !this.active.cancelled) {
+      this.active.cancelled = true
+      return
+    }
+    const message = 'Cancellation failed: no active response found'
+    this.send({
+      type: 'error',
+      event_id: nextId('event'),
+      error: {
+        type: 'invalid_request_error',
+        code: 'response_cancel_not_active',
+        message,
+        param: null,
+        event_id: null
+      }
+    })
   }
 }
 
