@@ -18,10 +18,11 @@ export default function VoicePage() {
   const realtime = capability.data?.realtime ?? false
   const client = useQueryClient()
   const phase = live.state.phase
-  // A conversation that starts or ends changes the list of past ones.
+  const said = live.entries.length
+  // A conversation that starts, ends or gets a turn changes the list of past ones.
   useEffect(() => {
     void client.invalidateQueries({ queryKey: ['voice', 'sessions'] })
-  }, [client, phase])
+  }, [client, phase, said])
   return (
     <Stack gap="md" className="fw-voice-page" data-testid="page-voice">
       <div>
