@@ -133,6 +133,26 @@ describe('the Voice page in Chromium with a fake microphone', () => {
     expect(h.errors).toEqual([])
   })
 
+  it('the socket cut mid-answer: the user is told, the transcript is kept, and the answer comes whole', async () => {
+    fake.fault({ kind: 'cut_mid_response', afterEvents: 7 })
+    const { page } = h
+    await page.goto(`${h.server.url}#/voice`)
+    await page.getByTestId('voice-start').click()
+    const notices = page.getByTestId('voice-notice')
+    await expect
+      .poll(() => notices.allTextContents(), { timeout: 30_000 })
+      .toEqual([
+        'The connection dropped — reconnecting with the conversation so far…',
+        'Reconnected; the conversation so far was restored.'
+      ])
+    await expect
+      .poll(() => page.getByTestId('voice-assistant-text').allTextContents(), { timeout: 15_000 })
+      .toContain(ANSWER)
+    expect(await page.getByTestId('voice-user-text').first().textContent()).toBe(QUESTION)
+    await page.getByTestId('voice-end').click()
+    expect(h.errors).toEqual([])
+  })
+
   it('without a microphone it says why and the conversation goes on in typed messages', async () => {
     const page = await h.browser.newPage()
     await page.addInitScript(() => {
