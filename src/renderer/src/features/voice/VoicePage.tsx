@@ -42,7 +42,7 @@ export default function VoicePage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <LiveConversation live={live} settings={settings} canStart={realtime} />
-            <SessionsPanel />
+            <SessionsPanel liveId={live.state.sessionId} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
