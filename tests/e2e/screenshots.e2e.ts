@@ -13,7 +13,18 @@ import { startHarness, type Harness } from './harness'
 // Writes a PNG of every page in light and dark, English and 简体中文, so the UI can be reviewed
 // without Electron (npm run screenshots). Each page must render without errors.
 const OUT = join(ROOT, 'artifacts', 'screenshots')
-const PAGES = ['library', 'video', 'images', 'audio', 'gallery', 'voice', 'playground', 'batch', 'usage', 'settings']
+const PAGES = [
+  'library',
+  'video',
+  'images',
+  'audio',
+  'gallery',
+  'voice',
+  'playground',
+  'batch',
+  'usage',
+  'settings'
+]
 const dataDir = suiteTempDir('framewise-shots-')
 let h: Harness
 let fake: FakeOpenAI

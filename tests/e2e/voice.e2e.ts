@@ -133,6 +133,51 @@ describe('the Voice page in Chromium with a fake microphone', () => {
     expect(h.errors).toEqual([])
   })
 
+  it('the socket cut mid-answer: the user is told, the transcript is kept, and the answer comes whole', async () => {
+    fake.fault({ kind: 'cut_mid_response', afterEvents: 7 })
+    const { page } = h
+    await page.goto(`${h.server.url}#/voice`)
+    await page.getByTestId('voice-start').click()
+    const notices = page.getByTestId('voice-notice')
+    await expect
+      .poll(() => notices.allTextContents(), { timeout: 30_000 })
+      .toEqual([
+        'The connection dropped — reconnecting with the conversation so far…',
+        'Reconnected; the conversation so far was restored.'
+      ])
+    await expect
+      .poll(() => page.getByTestId('voice-assistant-text').allTextContents(), { timeout: 15_000 })
+      .toContain(ANSWER)
+    expect(await page.getByTestId('voice-user-text').first().textContent()).toBe(QUESTION)
+    await page.getByTestId('voice-end').click()
+    expect(h.errors).toEqual([])
+  })
+
+  it('without a microphone it says why and the conversation goes on in typed messages', async () => {
+    const page = await h.browser.newPage()
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+    })
+    try {
+      await page.goto(`${h.server.url}#/voice`)
+      await page.getByTestId('voice-start').click()
+      const notice = page.getByTestId('voice-mic-unavailable')
+      await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('NotAllowedError')
+      await page.getByTestId('voice-text').fill('Anything about foxes?')
+      await page.getByTestId('voice-text').press('Enter')
+      await expect
+        .poll(() => page.getByTestId('voice-user-text').first().textContent())
+        .toBe('Anything about foxes?')
+      await expect
+        .poll(() => page.getByTestId('voice-assistant-text').first().textContent(), { timeout: 15_000 })
+        .toBe(ANSWER)
+      await page.getByTestId('voice-end').click()
+    } finally {
+      await page.close()
+    }
+  })
+
   it('looks right in English and Chinese, light and dark, at 800 and 1440 px', async () => {
     mkdirSync(OUT, { recursive: true })
     // A library lookup before the answer, so the pictures show a tool call in the transcript.

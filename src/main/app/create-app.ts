@@ -208,6 +208,7 @@ function wireFeatures(config: AppConfig, core: Core) {
     paths,
     ai,
     logger,
+    env,
     library: library.services.library,
     summaries: summary.services.summaries,
     transcription: audio.services.transcription

@@ -1,22 +1,10 @@
 import type WebSocket from 'ws'
-import { nextId, responseDone, rms, sessionCreated, sessionUpdated, tone } from './events'
+import { spokenAnswerEvents, toolCallEvents, type RealtimeScript } from './answers'
+import { nextId, responseDone, rms, sessionCreated, sessionUpdated } from './events'
+
+export type { RealtimeScript } from './answers'
 
 type Json = Record<string, unknown>
-
-export interface RealtimeScript {
-  userTranscript: string
-  assistantText: string
-  /** Length of the spoken answer. */
-  audioMs: number
-  /** Audio per `response.output_audio.delta` (the real API sends pieces of varying length). */
-  deltaMs: number
-  /** When set and the session offers tools, the first answer to each user turn is this call. */
-  toolCall: { name: string; arguments: string } | null
-  /** Speak the retired beta event names (response.audio.delta…). */
-  beta: boolean
-  /** Wait between answer events, so a page can hear it stream. */
-  paceMs: number
-}
 
 export type RealtimeFault =
   | { kind: 'error_event' }
@@ -42,6 +30,7 @@ export class FakeConnection {
   private silentSinceMs: number | null = null
   private answeredTool = false
   private lastItem: string | null = null
+  private active: { responseId: string; cancelled: boolean } | null = null
 
   constructor(
     private readonly ws: WebSocket,
@@ -69,6 +58,7 @@ export class FakeConnection {
     if (event.type === 'input_audio_buffer.commit') this.commit(nextId('item'))
     if (event.type === 'conversation.item.create') this.addItem(event.item as Json)
     if (event.type === 'response.create') void this.answer()
+    if (event.type === 'response.cancel') this.cancel()
     if (event.type === 'conversation.item.truncate')
       this.send({
         type: 'conversation.item.truncated',
@@ -200,155 +190,41 @@ export class FakeConnection {
     const tools = Array.isArray(this.session.tools) ? (this.session.tools as Json[]) : []
     const useTool =
       script.toolCall && !this.answeredTool && tools.some((t) => t.name === script.toolCall?.name)
-    const events = useTool ? this.toolEvents(script) : this.speechEvents(script)
+    if (useTool) this.answeredTool = true
+    const events =
+      useTool && script.toolCall ? toolCallEvents(script.toolCall) : spokenAnswerEvents(script, this.lastItem)
     const cutAfter = fault?.kind === 'cut_mid_response' ? fault.afterEvents : Infinity
+    const responseId = String((events[0]?.response as Json).id)
+    const active = { responseId, cancelled: false }
+    this.active = active
     for (const [i, event] of events.entries()) {
       if (i >= cutAfter) return void this.ws.terminate()
+      if (active.cancelled) break
       this.send(event)
       if (script.paceMs > 0) await new Promise((resolve) => setTimeout(resolve, script.paceMs))
     }
+    if (active.cancelled) this.send(responseDone(responseId, 'cancelled', []))
+    if (this.active === active) this.active = null
   }
 
-  private toolEvents(script: RealtimeScript): Json[] {
-    this.answeredTool = true
-    const call = script.toolCall as { name: string; arguments: string }
-    const responseId = nextId('resp')
-    const itemId = nextId('item')
-    const callId = nextId('call')
-    const item = {
-      id: itemId,
-      type: 'function_call',
-      status: 'completed',
-      name: call.name,
-      call_id: callId,
-      arguments: call.arguments
+  /** response.cancel: an answer on its way stops (response.done "cancelled"); otherwise the API's error. */
+  private cancel(): void {
+    if (this.active && !this.active.cancelled) {
+      this.active.cancelled = true
+      return
     }
-    const base = { response_id: responseId, item_id: itemId, output_index: 0 }
-    return [
-      {
-        type: 'response.created',
-        event_id: nextId('event'),
-        response: {
-          object: 'realtime.response',
-          id: responseId,
-          status: 'in_progress',
-          output: [],
-          usage: null
-        }
-      },
-      {
-        type: 'response.output_item.added',
-        event_id: nextId('event'),
-        response_id: responseId,
-        output_index: 0,
-        item: { ...item, status: 'in_progress', arguments: '' }
-      },
-      {
-        type: 'response.function_call_arguments.delta',
-        event_id: nextId('event'),
-        ...base,
-        call_id: callId,
-        delta: call.arguments
-      },
-      {
-        type: 'response.function_call_arguments.done',
-        event_id: nextId('event'),
-        ...base,
-        call_id: callId,
-        name: call.name,
-        arguments: call.arguments
-      },
-      {
-        type: 'response.output_item.done',
-        event_id: nextId('event'),
-        response_id: responseId,
-        output_index: 0,
-        item
-      },
-      responseDone(responseId, 'completed', [item])
-    ]
-  }
-
-  private speechEvents(script: RealtimeScript): Json[] {
-    const n = (ga: string, beta: string): string => (script.beta ? beta : ga)
-    const responseId = nextId('resp')
-    const itemId = nextId('item')
-    const base = { response_id: responseId, item_id: itemId, output_index: 0, content_index: 0 }
-    const words = script.assistantText.split(/(?<= )/)
-    const audio = tone(script.audioMs)
-    const step = Math.round(script.deltaMs * 48)
-    const deltas: Json[] = []
-    for (let at = 0, w = 0; at < audio.length || w < words.length; at += step, w += 1) {
-      if (w < words.length)
-        deltas.push({
-          type: n('response.output_audio_transcript.delta', 'response.audio_transcript.delta'),
-          event_id: nextId('event'),
-          ...base,
-          delta: words[w]
-        })
-      if (at < audio.length)
-        deltas.push({
-          type: n('response.output_audio.delta', 'response.audio.delta'),
-          event_id: nextId('event'),
-          ...base,
-          delta: audio.subarray(at, at + step).toString('base64')
-        })
-    }
-    const message = {
-      id: itemId,
-      type: 'message',
-      status: 'completed',
-      role: 'assistant',
-      content: [{ type: 'output_audio', transcript: script.assistantText }]
-    }
-    return [
-      {
-        type: 'response.created',
-        event_id: nextId('event'),
-        response: {
-          object: 'realtime.response',
-          id: responseId,
-          status: 'in_progress',
-          output: [],
-          usage: null
-        }
-      },
-      {
-        type: 'response.output_item.added',
-        event_id: nextId('event'),
-        response_id: responseId,
-        output_index: 0,
-        item: { ...message, status: 'in_progress', content: [] }
-      },
-      {
-        type: n('conversation.item.added', 'conversation.item.created'),
-        event_id: nextId('event'),
-        previous_item_id: this.lastItem,
-        item: { ...message, status: 'in_progress', content: [] }
-      },
-      {
-        type: 'response.content_part.added',
-        event_id: nextId('event'),
-        ...base,
-        part: { type: 'audio', transcript: '' }
-      },
-      ...deltas,
-      { type: n('response.output_audio.done', 'response.audio.done'), event_id: nextId('event'), ...base },
-      {
-        type: n('response.output_audio_transcript.done', 'response.audio_transcript.done'),
-        event_id: nextId('event'),
-        ...base,
-        transcript: script.assistantText
-      },
-      {
-        type: 'response.output_item.done',
-        event_id: nextId('event'),
-        response_id: responseId,
-        output_index: 0,
-        item: message
-      },
-      responseDone(responseId, 'completed', [message])
-    ]
+    const message = 'Cancellation failed: no active response found'
+    this.send({
+      type: 'error',
+      event_id: nextId('event'),
+      error: {
+        type: 'invalid_request_error',
+        code: 'response_cancel_not_active',
+        message,
+        param: null,
+        event_id: null
+      }
+    })
   }
 }
 

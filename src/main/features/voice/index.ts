@@ -17,6 +17,7 @@ export interface VoiceFeatureDeps {
   paths: AppPaths
   ai: AiServices
   logger: Logger
+  env: NodeJS.ProcessEnv
   library: LibraryService
   summaries: SummaryService
   transcription: TranscriptionService
@@ -32,6 +33,7 @@ export function voiceFeature(deps: VoiceFeatureDeps) {
     bus: deps.bus,
     tools: new VoiceTools(libraryReader(deps)),
     dataDir: deps.paths.dataDir,
+    env: deps.env,
     logger: deps.logger
   })
   const handlers: HandlerSlice<

@@ -105,6 +105,8 @@ export class LiveSession {
   private onEvent(event: ServerEvent): void {
     if (event.type === 'error') {
       const error = obj(event.error)
+      // Our cancel after a barge-in came after the server had already stopped the answer itself.
+      if (error.code === 'response_cancel_not_active') return
       this.reportError('AI_INVALID_REQUEST', str(error.message) || 'The Realtime API reported an error.')
       return
     }

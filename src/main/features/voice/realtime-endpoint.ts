@@ -1,9 +1,12 @@
 import { AppError } from '@shared/errors'
+import { proxyFor } from '../../ai/client-factory'
 import type { ResolvedProvider } from '../../ai/provider-service'
 
 export interface RealtimeEndpoint {
   url: string
   headers: Record<string, string>
+  /** The provider's proxy (or HTTPS_PROXY), tunnelled with CONNECT; never for local servers. */
+  proxy: string | null
 }
 
 /**
@@ -11,7 +14,11 @@ export interface RealtimeEndpoint {
  * Azure's `/openai/v1/realtime?model=<deployment>` with an `api-key` header. No OpenAI-Beta header:
  * that would ask for the retired beta protocol.
  */
-export function realtimeEndpoint(resolved: ResolvedProvider, model: string): RealtimeEndpoint {
+export function realtimeEndpoint(
+  resolved: ResolvedProvider,
+  model: string,
+  env: NodeJS.ProcessEnv = process.env
+): RealtimeEndpoint {
   const { row, provider, apiKey } = resolved
   if (!provider.capabilities.realtime) {
     throw new AppError(
@@ -21,17 +28,20 @@ export function realtimeEndpoint(resolved: ResolvedProvider, model: string): Rea
     )
   }
   const base = toWebSocketBase(row.baseURL)
+  const proxy = proxyFor(resolved, env)
   if (row.kind === 'azure') {
     const deployment = row.deployments[model] ?? model
     const root = base.replace(/\/openai(\/v1)?$/, '')
     return {
       url: `${root}/openai/v1/realtime?model=${encodeURIComponent(deployment)}`,
-      headers: apiKey ? { 'api-key': apiKey } : {}
+      headers: apiKey ? { 'api-key': apiKey } : {},
+      proxy
     }
   }
   return {
     url: `${base}/realtime?model=${encodeURIComponent(model)}`,
-    headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {}
+    headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
+    proxy
   }
 }
 

@@ -1,3 +1,4 @@
+import { HttpsProxyAgent } from 'https-proxy-agent'
 import WebSocket from 'ws'
 import { AppError } from '@shared/errors'
 import type { RealtimeEndpoint } from './realtime-endpoint'
@@ -22,14 +23,18 @@ export class RealtimeSocket {
   static async open(endpoint: RealtimeEndpoint, handlers: SocketHandlers): Promise<RealtimeSocket> {
     const ws = new WebSocket(endpoint.url, {
       headers: endpoint.headers,
-      handshakeTimeout: CONNECT_TIMEOUT_MS
+      handshakeTimeout: CONNECT_TIMEOUT_MS,
+      ...(endpoint.proxy ? { agent: new HttpsProxyAgent(endpoint.proxy) } : {})
+    })
+    const socket = new RealtimeSocket(ws)
+    let opened = false
+    // Listeners first: the first event can arrive in the same packet as the handshake's answer.
+    ws.on('message', (data, isBinary) => socket.receive(data, isBinary, handlers))
+    ws.on('close', (code, reason) => {
+      if (opened) handlers.onClose({ code, reason: reason.toString(), expected: socket.closing })
     })
     await waitOpen(ws)
-    const socket = new RealtimeSocket(ws)
-    ws.on('message', (data, isBinary) => socket.receive(data, isBinary, handlers))
-    ws.on('close', (code, reason) =>
-      handlers.onClose({ code, reason: reason.toString(), expected: socket.closing })
-    )
+    opened = true
     // After open, errors are followed by 'close', which is what the session acts on.
     ws.on('error', () => undefined)
     return socket

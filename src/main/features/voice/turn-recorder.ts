@@ -128,6 +128,8 @@ export class TurnRecorder {
           )
         : null
     this.storeUser(itemId || null, '', audioPath)
+    // A place in the transcript now: the words (input transcription) often arrive after the answer.
+    if (itemId) this.ports.emit({ type: 'transcript', role: 'user', itemId, text: '', final: false })
   }
 
   private storeUser(itemId: string | null, text: string, audioPath: string | null): void {

@@ -32,6 +32,7 @@ export interface VoiceServiceDeps {
   bus: EventBus
   tools: VoiceTools
   dataDir: string
+  env: NodeJS.ProcessEnv
   logger: Logger
   now?: () => number
 }
@@ -60,12 +61,12 @@ export class VoiceService {
 
   async start(settings: VoiceSettings): Promise<{ sessionId: string }> {
     const resolved = await this.deps.providers.resolve(settings.providerId)
-    realtimeEndpoint(resolved, settings.model) // refuses a provider without Realtime before anything is stored
+    realtimeEndpoint(resolved, settings.model, this.deps.env) // refuses a provider without Realtime before anything is stored
     const sessionId = `voice-${randomUUID()}`
     const session = new LiveSession({
       settings,
       endpoint: async () =>
-        realtimeEndpoint(await this.deps.providers.resolve(resolved.row.id), settings.model),
+        realtimeEndpoint(await this.deps.providers.resolve(resolved.row.id), settings.model, this.deps.env),
       ports: this.ports(sessionId, resolved.row.id, settings),
       onFinished: () => this.live.delete(sessionId)
     })

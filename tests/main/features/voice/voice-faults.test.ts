@@ -120,7 +120,9 @@ describe('voice sessions when things go wrong', () => {
     const view = await app.router.call('voice.session', { sessionId })
     expect(view.status).toBe('ended')
     expect(view.endedAt).not.toBeNull()
-    await expect(app.router.call('voice.text', { sessionId, text: 'hi' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(app.router.call('voice.text', { sessionId, text: 'hi' })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
   })
 
   it('tells the caller a session is over once it ended', async () => {
@@ -139,15 +141,16 @@ describe('voice sessions when things go wrong', () => {
 describe('the Realtime address of a provider', () => {
   const resolved = (kind: 'openai' | 'azure', baseURL: string, deployments = {}): ResolvedProvider =>
     ({
-      row: { kind, baseURL, deployments },
-      provider: { name: kind, id: kind, capabilities: { realtime: true } },
+      row: { kind, baseURL, deployments, proxy: null },
+      provider: { name: kind, id: kind, local: false, capabilities: { realtime: true } },
       apiKey: 'k'
     }) as unknown as ResolvedProvider
 
   it('is the GA WebSocket under the base URL with a Bearer key', () => {
-    expect(realtimeEndpoint(resolved('openai', 'https://api.openai.com/v1'), 'gpt-realtime')).toEqual({
+    expect(realtimeEndpoint(resolved('openai', 'https://api.openai.com/v1'), 'gpt-realtime', {})).toEqual({
       url: 'wss://api.openai.com/v1/realtime?model=gpt-realtime',
-      headers: { Authorization: 'Bearer k' }
+      headers: { Authorization: 'Bearer k' },
+      proxy: null
     })
   })
 
@@ -155,11 +158,13 @@ describe('the Realtime address of a provider', () => {
     expect(
       realtimeEndpoint(
         resolved('azure', 'https://me.openai.azure.com', { 'gpt-realtime': 'rt-prod' }),
-        'gpt-realtime'
+        'gpt-realtime',
+        {}
       )
     ).toEqual({
       url: 'wss://me.openai.azure.com/openai/v1/realtime?model=rt-prod',
-      headers: { 'api-key': 'k' }
+      headers: { 'api-key': 'k' },
+      proxy: null
     })
   })
 })

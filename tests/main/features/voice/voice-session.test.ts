@@ -56,6 +56,8 @@ describe('a voice session over the GA Realtime protocol', () => {
 
     // The page heard both sides: speech start/stop, the user's words, the answer's words and audio.
     expect(ofType(events, 'speech').map((e) => e.state)).toEqual(['started', 'stopped'])
+    // The user's place in the transcript comes at the commit; the words follow.
+    expect(ofType(events, 'transcript')[0]).toMatchObject({ role: 'user', text: '', final: false })
     expect(ofType(events, 'transcript').find((e) => e.role === 'user' && e.final)?.text).toBe(
       'What do I have about foxes?'
     )
@@ -185,6 +187,24 @@ describe('a voice session over the GA Realtime protocol', () => {
       .toEqual({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: 300 })
     const view = await app.router.call('voice.end', { sessionId })
     expect(view.turnList.find((t) => t.role === 'assistant')?.interrupted).toBe(true)
+  })
+
+  it('barge-in while the answer is still coming: it is cancelled and cut where it was heard', async () => {
+    const { app, fake, events } = await voiceSetup()
+    fake.script({ audioMs: 3000, paceMs: 15 })
+    const sessionId = await start(app)
+    await app.router.call('voice.text', { sessionId, text: 'Tell me a long story' })
+    await expect.poll(() => ofType(events, 'audio').length).toBeGreaterThan(0)
+    await app.router.call('voice.interrupt', { sessionId, playedMs: 120 })
+    await expect.poll(() => ofType(events, 'turn').length).toBe(1)
+    const received = fake.connections[0]?.received ?? []
+    expect(received.map((e) => e.type)).toContain('response.cancel')
+    expect(received.find((e) => e.type === 'conversation.item.truncate')).toMatchObject({ audio_end_ms: 120 })
+    expect(ofType(events, 'error')).toEqual([])
+    const view = await app.router.call('voice.end', { sessionId })
+    const answer = view.turnList.find((t) => t.role === 'assistant')
+    expect(answer?.interrupted).toBe(true)
+    expect(answer?.text.length).toBeLessThan(ANSWER.length)
   })
 
   it('text-only sessions ask for text and keep the answer', async () => {

@@ -8,8 +8,8 @@ import { formatUsd } from '@shared/format'
 import { useVoiceSessions } from '../../api/voice-hooks'
 import { SessionDialog } from './SessionDialog'
 
-/** Past conversations, newest first, searched by what was said (Chinese included). */
-export function SessionsPanel() {
+/** Past conversations, newest first, searched by what was said (Chinese included); the one on now is marked. */
+export function SessionsPanel({ liveId }: { liveId: string | null }) {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
   const [debounced] = useDebouncedValue(search.trim(), 250)
@@ -35,7 +35,12 @@ export function SessionsPanel() {
         )}
         <Stack gap={4}>
           {items.map((session) => (
-            <SessionRow key={session.id} session={session} onOpen={() => setOpen(session.id)} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              live={session.id === liveId}
+              onOpen={() => setOpen(session.id)}
+            />
           ))}
         </Stack>
       </Stack>
@@ -44,7 +49,15 @@ export function SessionsPanel() {
   )
 }
 
-function SessionRow({ session, onOpen }: { session: VoiceSessionSummary; onOpen(): void }) {
+function SessionRow({
+  session,
+  live,
+  onOpen
+}: {
+  session: VoiceSessionSummary
+  live: boolean
+  onOpen(): void
+}) {
   const { t, i18n } = useTranslation()
   const when = new Date(session.startedAt).toLocaleString(i18n.language, {
     dateStyle: 'medium',
@@ -61,7 +74,7 @@ function SessionRow({ session, onOpen }: { session: VoiceSessionSummary; onOpen(
         <Text size="sm" fw={500} lineClamp={1}>
           {session.title || t('voice.sessions.untitled')}
         </Text>
-        {session.status === 'open' && (
+        {live && (
           <Badge size="xs" color="teal" variant="light">
             {t('voice.status.open')}
           </Badge>

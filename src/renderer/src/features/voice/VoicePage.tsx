@@ -18,10 +18,11 @@ export default function VoicePage() {
   const realtime = capability.data?.realtime ?? false
   const client = useQueryClient()
   const phase = live.state.phase
-  // A conversation that starts or ends changes the list of past ones.
+  const said = live.entries.length
+  // A conversation that starts, ends or gets a turn changes the list of past ones.
   useEffect(() => {
     void client.invalidateQueries({ queryKey: ['voice', 'sessions'] })
-  }, [client, phase])
+  }, [client, phase, said])
   return (
     <Stack gap="md" className="fw-voice-page" data-testid="page-voice">
       <div>
@@ -41,7 +42,7 @@ export default function VoicePage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <LiveConversation live={live} settings={settings} canStart={realtime} />
-            <SessionsPanel />
+            <SessionsPanel liveId={live.state.sessionId} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
