@@ -7,8 +7,10 @@ import { sessionUpdate } from './session-update'
 import type { SessionPorts } from './session-ports'
 import { TurnRecorder, type HistoryEntry } from './turn-recorder'
 
-/** A dropped socket is opened again this many times in a session before it gives up. */
+/** A dropped socket is opened again this many times in a row before the session gives up. */
 const MAX_RECONNECTS = 3
+/** A connection that held this long counts as stable: the next drop starts the count again. */
+const STABLE_MS = 60_000
 
 export interface LiveSessionOptions {
   settings: VoiceSettings
@@ -24,6 +26,7 @@ export class LiveSession {
   private socket: RealtimeSocket | null = null
   private readonly recorder: TurnRecorder
   private reconnects = 0
+  private connectedAt = 0
   private finished = false
   private idleTimer: NodeJS.Timeout | null = null
 
@@ -99,10 +102,13 @@ export class LiveSession {
       }
     })
     socket.send(sessionUpdate(this.options.settings))
+    this.connectedAt = Date.now()
     return socket
   }
 
   private onEvent(event: ServerEvent): void {
+    // Frames already on their way when the session ended are not stored (they would be twice).
+    if (this.finished) return
     if (event.type === 'error') {
       const error = obj(event.error)
       // Our cancel after a barge-in came after the server had already stopped the answer itself.
@@ -125,6 +131,7 @@ export class LiveSession {
     this.socket = null
     const wasAnswering = this.recorder.responding || this.recorder.awaitingAnswer
     this.recorder.keepPartialAnswers()
+    if (Date.now() - this.connectedAt >= STABLE_MS) this.reconnects = 0
     if (this.reconnects >= MAX_RECONNECTS) {
       this.end(
         null,
@@ -139,8 +146,16 @@ export class LiveSession {
       if (this.finished) return socket.close()
       this.socket = socket
       for (const entry of this.recorder.history) replay(socket, entry)
-      if (wasAnswering) socket.send({ type: 'response.create' })
       this.emitStatus('reconnected', why)
+      if (!wasAnswering) return
+      // The question is only given back as its transcript: without one, the model never heard it.
+      const lastUser = this.recorder.history.findLast((e) => e.role === 'user')
+      if (lastUser && !lastUser.text)
+        this.reportError(
+          'AI_STREAM_INTERRUPTED',
+          'The connection dropped before your last words were transcribed: please say them again.'
+        )
+      else socket.send({ type: 'response.create' })
     } catch (error) {
       const info = toErrorInfo(error)
       this.end(

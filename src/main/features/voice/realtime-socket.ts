@@ -5,6 +5,17 @@ import type { RealtimeEndpoint } from './realtime-endpoint'
 import { gaEventType, type ServerEvent } from './server-event-names'
 
 const CONNECT_TIMEOUT_MS = 15_000
+/**
+ * A dead link (Wi-Fi gone, laptop asleep) sends no close for minutes: a ping every 15 s that gets no
+ * pong within 10 s ends the socket, and the session's reconnect takes over.
+ */
+export interface Heartbeat {
+  pingEveryMs: number
+  pongWithinMs: number
+}
+const HEARTBEAT: Heartbeat = { pingEveryMs: 15_000, pongWithinMs: 10_000 }
+/** Microphone audio beyond this much unsent is dropped rather than queued without limit. */
+const MAX_UNSENT_BYTES = 1024 * 1024
 
 export interface SocketHandlers {
   onEvent(event: ServerEvent): void
@@ -17,10 +28,16 @@ export interface SocketHandlers {
 /** One GA Realtime WebSocket: JSON events in and out, closed only by `close()` or the other side. */
 export class RealtimeSocket {
   private closing = false
+  private heartbeat: NodeJS.Timeout | null = null
+  private pongDeadline: NodeJS.Timeout | null = null
 
   private constructor(private readonly ws: WebSocket) {}
 
-  static async open(endpoint: RealtimeEndpoint, handlers: SocketHandlers): Promise<RealtimeSocket> {
+  static async open(
+    endpoint: RealtimeEndpoint,
+    handlers: SocketHandlers,
+    heartbeat: Heartbeat = HEARTBEAT
+  ): Promise<RealtimeSocket> {
     const ws = new WebSocket(endpoint.url, {
       headers: endpoint.headers,
       handshakeTimeout: CONNECT_TIMEOUT_MS,
@@ -37,6 +54,8 @@ export class RealtimeSocket {
     opened = true
     // After open, errors are followed by 'close', which is what the session acts on.
     ws.on('error', () => undefined)
+    ws.on('close', () => socket.stopHeartbeat())
+    socket.startHeartbeat(heartbeat)
     return socket
   }
 
@@ -44,14 +63,45 @@ export class RealtimeSocket {
     return this.ws.readyState === WebSocket.OPEN
   }
 
-  send(event: Record<string, unknown> & { type: string }): void {
-    if (this.isOpen) this.ws.send(JSON.stringify(event))
+  /** Sends an event; false when it was not sent (closed, or audio while the link is backed up). */
+  send(event: Record<string, unknown> & { type: string }): boolean {
+    if (!this.isOpen) return false
+    if (event.type === 'input_audio_buffer.append' && this.ws.bufferedAmount > MAX_UNSENT_BYTES) return false
+    this.ws.send(JSON.stringify(event))
+    return true
   }
 
+  /** Closes for good: nothing the server still sends is handled after this. */
   close(): void {
     this.closing = true
-    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING)
+    this.stopHeartbeat()
+    this.ws.removeAllListeners('message')
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(1000)
+      // A server that never answers the close does not keep the socket (or the app) alive.
+      setTimeout(() => this.ws.terminate(), 2000).unref()
+    }
+  }
+
+  private startHeartbeat({ pingEveryMs, pongWithinMs }: Heartbeat): void {
+    this.ws.on('pong', () => {
+      if (this.pongDeadline) clearTimeout(this.pongDeadline)
+      this.pongDeadline = null
+    })
+    this.heartbeat = setInterval(() => {
+      if (!this.isOpen || this.pongDeadline) return
+      this.ws.ping()
+      this.pongDeadline = setTimeout(() => this.ws.terminate(), pongWithinMs)
+      this.pongDeadline.unref()
+    }, pingEveryMs)
+    this.heartbeat.unref()
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat)
+    if (this.pongDeadline) clearTimeout(this.pongDeadline)
+    this.heartbeat = null
+    this.pongDeadline = null
   }
 
   private receive(data: WebSocket.RawData, isBinary: boolean, handlers: SocketHandlers): void {

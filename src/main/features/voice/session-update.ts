@@ -13,7 +13,8 @@ export function sessionUpdate(settings: VoiceSettings): {
     type: 'session.update',
     session: {
       type: 'realtime',
-      instructions: settings.instructions,
+      // Empty instructions would replace the model's own default prompt with nothing.
+      ...(settings.instructions.trim() ? { instructions: settings.instructions } : {}),
       output_modalities: [settings.modality],
       max_output_tokens: settings.maxOutputTokens > 0 ? settings.maxOutputTokens : 'inf',
       audio: {

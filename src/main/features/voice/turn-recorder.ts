@@ -238,11 +238,12 @@ export class TurnRecorder {
     const lastItem = items.at(-1)?.itemId ?? null
     this.ports.emit({ type: 'turn', itemId: lastItem, latencyMs, usage, costUsd })
     if (latencyMs !== null) this.speechEndedAt = null
-    if (this.toolCallsInResponse > 0) {
-      // The function outputs are in the conversation: the model answers with them.
-      this.toolCallsInResponse = 0
-      this.send({ type: 'response.create' })
-    } else if (items.length > 0) this.awaitingAnswer = false
+    const calledTools = this.toolCallsInResponse > 0
+    this.toolCallsInResponse = 0
+    // The function outputs are in the conversation: the model answers with them. Not after a cut
+    // answer: the user spoke over it, and server VAD is already starting the next response.
+    if (calledTools && !cut) this.send({ type: 'response.create' })
+    else if (items.length > 0) this.awaitingAnswer = false
   }
 
   private storeAnswer(item: AnswerItem, interrupted: boolean, costUsd: number, remember = true): void {
