@@ -5,6 +5,9 @@ import { AudioUplink } from './audio/uplink'
 import { VoiceAudio, type AudioCounters } from './audio/voice-audio'
 import { applyVoiceEvent, markInterrupted, type Entry } from './transcript-model'
 
+/** The capture worklet posts audio in blocks of this many ms at most. */
+const CAPTURE_BLOCK_MS = 50
+
 type VoiceEvent = EventPayload<'voice.event'>
 
 export type MicState = { state: 'off' | 'on' } | { state: 'unavailable'; message: string }
@@ -54,6 +57,8 @@ export class LiveVoiceEngine {
   private unsubscribe: (() => void) | null = null
   private muted = false
   private talking = false
+  /** After push-to-talk is released, the block then being captured still belongs to the turn. */
+  private releasedAt = 0
   private pushToTalk = false
 
   constructor(private readonly sinks: Sinks) {}
@@ -96,10 +101,20 @@ export class LiveVoiceEngine {
     this.talking = down
     this.sinks.state({ talking: down })
     if (down) this.bargeIn()
-    else
-      void call('voice.commit', { sessionId: this.sessionId }).catch((e: unknown) =>
-        this.sinks.state({ error: errorInfo(e) })
-      )
+    else {
+      this.releasedAt = Date.now()
+      void this.commitTurn(this.sessionId)
+    }
+  }
+
+  /**
+   * The end of what was said must reach the core before the commit, or it would start the next
+   * turn: the capture worklet's last block (≤ 40 ms) is let out, then the uplink drained.
+   */
+  private async commitTurn(sessionId: string): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, CAPTURE_BLOCK_MS))
+    await this.uplink?.drained()
+    await call('voice.commit', { sessionId }).catch((e: unknown) => this.sinks.state({ error: errorInfo(e) }))
   }
 
   async sendText(text: string): Promise<void> {
@@ -126,7 +141,8 @@ export class LiveVoiceEngine {
   }
 
   private onMicrophone(pcm: ArrayBuffer, level: number): void {
-    const sending = !this.muted && (!this.pushToTalk || this.talking)
+    const inTurn = this.talking || Date.now() - this.releasedAt < CAPTURE_BLOCK_MS
+    const sending = !this.muted && (!this.pushToTalk || inTurn)
     this.sinks.state({ level: this.muted ? 0 : level })
     if (sending) this.uplink?.push(pcm)
   }

@@ -9,6 +9,7 @@ const MAX_BATCH_BYTES = 24_000
 export class AudioUplink {
   private pending: Uint8Array[] = []
   private sending = false
+  private waiters: (() => void)[] = []
 
   constructor(
     private readonly sessionId: string,
@@ -32,6 +33,13 @@ export class AudioUplink {
       }
     }
     this.sending = false
+    for (const resolve of this.waiters.splice(0)) resolve()
+  }
+
+  /** Resolves once every chunk pushed so far has reached the core (or failed). */
+  drained(): Promise<void> {
+    if (!this.sending && this.pending.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push(resolve))
   }
 
   private take(): Uint8Array {

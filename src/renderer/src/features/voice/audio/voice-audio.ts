@@ -15,6 +15,8 @@ export interface AudioCounters {
  * chunks out), the model's audio through a player worklet (a queue, so chunks join without gaps).
  */
 export class VoiceAudio {
+  /** Answers the user talked over: their late audio deltas are dropped. */
+  private readonly silenced = new Set<string>()
   private readonly context = new AudioContext({ sampleRate: RATE, latencyHint: 'interactive' })
   private player: AudioWorkletNode | null = null
   private capture: { node: AudioWorkletNode; stream: MediaStream } | null = null
@@ -52,6 +54,8 @@ export class VoiceAudio {
 
   /** Queues a chunk of the model's audio (base64 PCM16). */
   play(itemId: string, base64: string): void {
+    // Deltas of a cut answer still on their way: the user already stopped it, it stays silent.
+    if (this.silenced.has(itemId)) return
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
     if (this.answerStart?.itemId !== itemId)
       this.answerStart = { itemId, at: Math.max(this.counters.received, this.counters.played) }
@@ -72,6 +76,7 @@ export class VoiceAudio {
     // What was queued and never played will not be: the counters agree again.
     this.counters.received = this.counters.played
     this.answerStart = null
+    if (start) this.silenced.add(start.itemId)
     return start ? { itemId: start.itemId, playedMs: (heard / RATE) * 1000 } : null
   }
 
