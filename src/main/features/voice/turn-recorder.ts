@@ -3,6 +3,16 @@ import { fillFromOutput, readUsage, type AnswerItem } from './response-parts'
 import { num, obj, str, type ServerEvent } from './server-event-names'
 import type { SendEvent, SessionPorts } from './session-ports'
 
+/** PCM16 mono at 24 kHz: 48,000 bytes a second. */
+const BYTES_PER_S = 48_000
+/** At most this much of one user turn is saved as audio (a minute). */
+const MAX_TURN_AUDIO_BYTES = 60 * BYTES_PER_S
+/**
+ * Audio kept from before the server says speech started: its padding (300 ms by default) plus the
+ * time the event takes to arrive, with room to spare.
+ */
+const SPEECH_PREFIX_BYTES = BYTES_PER_S * 1.5
+
 /** One turn of the conversation as the model will be told it again after a reconnect. */
 export interface HistoryEntry {
   role: 'user' | 'assistant'
@@ -19,6 +29,7 @@ export class TurnRecorder {
   /** Waiting for an answer to the last user turn (a reconnect asks for it again). */
   awaitingAnswer = false
   private userAudio: Buffer[] = []
+  private userAudioBytes = 0
   private speechEndedAt: number | null = null
   private answers = new Map<string, AnswerItem>()
   private activeResponse: string | null = null
@@ -37,8 +48,20 @@ export class TurnRecorder {
   }
 
   /** Microphone audio the user sent (kept for the session's audio file until the turn is committed). */
+  /**
+   * Keeps the microphone audio of the turn being spoken, for "save audio". Hands-free, the mic sends
+   * all the time: only the last minute is kept, and speech starting drops the silence before it.
+   */
   noteUserAudio(pcm: Buffer): void {
-    if (this.ports.audio) this.userAudio.push(pcm)
+    if (!this.ports.audio) return
+    this.userAudio.push(pcm)
+    this.userAudioBytes += pcm.length
+    this.keepLastUserAudio(MAX_TURN_AUDIO_BYTES)
+  }
+
+  private keepLastUserAudio(bytes: number): void {
+    while (this.userAudio.length > 1 && this.userAudioBytes - (this.userAudio[0]?.length ?? 0) >= bytes)
+      this.userAudioBytes -= (this.userAudio.shift() as Buffer).length
   }
 
   /** A typed user message: stored at once, the clock for latency starts now. */
@@ -85,8 +108,10 @@ export class TurnRecorder {
   }
 
   private readonly handlers: Record<string, (event: ServerEvent) => void> = {
-    'input_audio_buffer.speech_started': (e) =>
-      this.ports.emit({ type: 'speech', state: 'started', audioMs: num(e.audio_start_ms) }),
+    'input_audio_buffer.speech_started': (e) => {
+      this.keepLastUserAudio(SPEECH_PREFIX_BYTES)
+      this.ports.emit({ type: 'speech', state: 'started', audioMs: num(e.audio_start_ms) })
+    },
     'input_audio_buffer.speech_stopped': (e) => {
       this.speechEndedAt = this.ports.now()
       this.ports.emit({ type: 'speech', state: 'stopped', audioMs: num(e.audio_end_ms) })
@@ -119,6 +144,7 @@ export class TurnRecorder {
     this.awaitingAnswer = true
     const pcm = Buffer.concat(this.userAudio)
     this.userAudio = []
+    this.userAudioBytes = 0
     const audioPath =
       this.ports.audio && pcm.length > 0
         ? this.ports.audio.write(
