@@ -33,7 +33,7 @@ import { toAiError } from './errors'
 import type { AiExecutor, CallContext, CallResult } from './executor'
 import type { ProviderService } from './provider-service'
 import type { UsageLedger } from './usage-ledger'
-import { fromChatUsage, fromResponsesUsage, NO_USAGE } from './usage-parse'
+import { fromChatUsage, fromResponsesUsage, fromTranscriptionUsage, NO_USAGE } from './usage-parse'
 
 /** Sensible models per task when a provider has no default set (OpenAI-style names). */
 const TASK_DEFAULTS: Record<Task, string> = {
@@ -177,6 +177,22 @@ export class AiService {
       },
       latencyMs: entry.latencyMs,
       requestId: entry.requestId,
+      jobId: null
+    })
+  }
+
+  /**
+   * Records a transcription billed outside a call of ours: a Realtime session's transcription of
+   * what the user said (usage as the transcription API reports it: tokens, or seconds).
+   */
+  recordTranscription(entry: { providerId: string; model: string; usage: unknown }): number {
+    return this.deps.ledger.record({
+      providerId: entry.providerId,
+      model: entry.model,
+      api: 'transcription',
+      usage: fromTranscriptionUsage(entry.usage as object | null, 0),
+      latencyMs: 0,
+      requestId: null,
       jobId: null
     })
   }

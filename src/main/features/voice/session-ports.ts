@@ -20,6 +20,8 @@ export interface SessionPorts {
     latencyMs: number,
     requestId: string | null
   ): number
+  /** Records the transcription of a user turn (billed apart, at the transcription model's price). */
+  recordTranscription(usage: unknown): void
   tools: VoiceTools | null
   /** Set when the user keeps "save audio" on. */
   audio: VoiceAudioFiles | null

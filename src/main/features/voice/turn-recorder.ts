@@ -125,8 +125,10 @@ export class TurnRecorder {
         text: str(e.delta),
         final: false
       }),
-    'conversation.item.input_audio_transcription.completed': (e) =>
-      this.onUserTranscript(str(e.item_id), str(e.transcript)),
+    'conversation.item.input_audio_transcription.completed': (e) => {
+      this.ports.recordTranscription(e.usage)
+      this.onUserTranscript(str(e.item_id), str(e.transcript))
+    },
     'response.created': (e) => {
       this.activeResponse = str(obj(e.response).id) || 'response'
     },

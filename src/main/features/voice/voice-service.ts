@@ -161,6 +161,10 @@ export class VoiceService {
       sessionId,
       repo,
       emit: (event) => bus.emit('voice.event', { ...event, sessionId }),
+      recordTranscription: (usage: unknown) => {
+        if (usage && settings.transcriptionModel)
+          ai.recordTranscription({ providerId, model: settings.transcriptionModel, usage })
+      },
       recordUsage: (
         usage: VoiceUsage,
         cachedAudioTokens: number,

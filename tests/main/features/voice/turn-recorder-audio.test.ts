@@ -10,6 +10,7 @@ function ports() {
     repo: { addTurn: () => undefined, setTurnText: () => undefined, addUsage: () => undefined },
     emit: () => undefined,
     recordUsage: () => 0,
+    recordTranscription: () => undefined,
     tools: null,
     audio: {
       write: (_session: string, name: string, pcm: Buffer) => {

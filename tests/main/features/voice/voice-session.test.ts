@@ -108,6 +108,10 @@ describe('a voice session over the GA Realtime protocol', () => {
     const perResponse = (59 * 4 + 9 * 32 + 64 * 0.4 + 41 * 16 + 147 * 64) / 1e6
     expect(view.costUsd).toBeCloseTo(perResponse * 2, 8)
     expect(rows.reduce((sum, r) => sum + r.costUsd, 0)).toBeCloseTo(view.costUsd, 8)
+    // The transcription of what the user said is billed apart, at the transcription model's price.
+    const transcribed = app.services.usage.recent(10).filter((r) => r.api === 'transcription')
+    expect(transcribed.length).toBeGreaterThan(0)
+    expect(transcribed[0]).toMatchObject({ model: 'gpt-4o-mini-transcribe', inputTokens: 16, outputTokens: 4 })
 
     // Both sides' audio as WAV files.
     for (const turn of view.turnList.filter((t) => t.role !== 'tool')) {
