@@ -40,7 +40,15 @@ describe('the Playground in Chromium', () => {
     const { page } = h
     await newConversation()
     await page.getByTestId('tool-web_search').click()
+    // Slow enough to watch: the answer grows on screen before it is complete.
+    fake.fault({ kind: 'slow_stream', delayMs: 15 }, { path: '/responses' })
     await send('What happened in tech today?')
+    const live = page.getByTestId('live-text')
+    await live.waitFor({ timeout: 30_000 })
+    const early = (await live.innerText()).length
+    await expect
+      .poll(async () => (await live.count()) === 0 || (await live.innerText()).length > early)
+      .toBe(true)
     const link = page.getByTestId('citation-link').first()
     await link.waitFor({ timeout: 30_000 })
     expect(await link.getAttribute('href')).toMatch(/^https:\/\//)

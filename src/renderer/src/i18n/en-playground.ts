@@ -50,6 +50,7 @@ export const enPlayground = {
     pending: 'Waiting for your function results.',
     error: 'No answer',
     retry: 'Retry',
+    condense: 'Start a new conversation from a summary',
     dropOldest: 'Drop the oldest turns and retry',
     waiting: 'Waiting for the rate limit: {{seconds}} s',
     waitingOther: 'Waiting ({{reason}}): {{seconds}} s',

@@ -52,6 +52,7 @@ export const zhCNPlayground: typeof enPlayground = {
     pending: '等待你提供函数结果。',
     error: '没有回答',
     retry: '重试',
+    condense: '用摘要开始新会话',
     dropOldest: '删除最早的几轮后重试',
     waiting: '等待速率限制：{{seconds}} 秒',
     waitingOther: '等待（{{reason}}）：{{seconds}} 秒',
