@@ -66,7 +66,10 @@ describe('playground: a context too long', () => {
     fake.reply({ text: 'The user asked where Lyon is: France.' }, { path: '/chat/completions' })
     const fresh = await app.router.call('playground.condense', { id: old.conversationId })
     expect(fresh.id).not.toBe(old.conversationId)
-    const asked = bodyOf(fake.requestsTo('/chat/completions')[1]!).messages as { role: string; content: string }[]
+    const asked = bodyOf(fake.requestsTo('/chat/completions')[1]!).messages as {
+      role: string
+      content: string
+    }[]
     expect(asked.map((m) => m.role)).toEqual(['user', 'assistant', 'user'])
     expect(asked[2]!.content).toMatch(/^Summarise this conversation/)
     const settings = (await app.router.call('playground.conversation', { id: fresh.id })).settings
