@@ -61,6 +61,13 @@ export const enPlayground = {
     generatedImage: 'Generated image',
     file: 'File from the code interpreter'
   },
+  activity: {
+    round: 'Round {{n}} of function calls…',
+    web_search_call: 'Searching the web…',
+    code_interpreter_call: 'Running code…',
+    file_search_call: 'Searching the files…',
+    image_generation_call: 'Drawing…'
+  },
   usage: {
     line: '{{input}} in · {{cached}} cached · {{output}} out · {{reasoning}} reasoning · {{cost}} · {{latency}}',
     ttft: 'first token {{ttft}}',

@@ -63,6 +63,13 @@ export const zhCNPlayground: typeof enPlayground = {
     generatedImage: '生成的图片',
     file: '代码解释器生成的文件'
   },
+  activity: {
+    round: '第 {{n}} 轮函数调用…',
+    web_search_call: '正在搜索网页…',
+    code_interpreter_call: '正在运行代码…',
+    file_search_call: '正在搜索文件…',
+    image_generation_call: '正在绘制…'
+  },
   usage: {
     line: '输入 {{input}} · 缓存 {{cached}} · 输出 {{output}} · 推理 {{reasoning}} · {{cost}} · {{latency}}',
     ttft: '首个词元 {{ttft}}',
