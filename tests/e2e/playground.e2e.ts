@@ -61,6 +61,20 @@ describe('the Playground in Chromium', () => {
     await expect.poll(() => page.getByTestId('conversation-item').count()).toBe(1)
   })
 
+  it('stops an answer mid-stream and keeps what arrived', async () => {
+    const { page } = h
+    await newConversation()
+    fake.fault({ kind: 'slow_stream', delayMs: 60 }, { path: '/responses' })
+    fake.reply({ text: 'A long answer. '.repeat(40) }, { path: '/responses' })
+    await send('Tell me a long story')
+    await page.getByTestId('live-text').waitFor({ timeout: 30_000 })
+    await page.getByTestId('stop').click()
+    const stopped = page.locator('[data-testid=message-assistant][data-status=stopped]')
+    await stopped.waitFor({ timeout: 30_000 })
+    expect(await stopped.getByTestId('answer-text').innerText()).toMatch(/^A long answer\./)
+    expect(await stopped.getByTestId('status-note').innerText()).toContain('Stopped')
+  })
+
   it('answers a function call with a local function and shows the call as a card', async () => {
     const { page } = h
     await newConversation()

@@ -54,6 +54,7 @@ export const enPlayground = {
     dropOldest: 'Drop the oldest turns and retry',
     waiting: 'Waiting for the rate limit: {{seconds}} s',
     waitingOther: 'Waiting ({{reason}}): {{seconds}} s',
+    reasons: { server: 'server error', network: 'connection', interrupted: 'stream cut off' },
     thinking: 'Thinking',
     refused: 'The model refused',
     parsed: 'Parsed answer',

@@ -56,6 +56,7 @@ export const zhCNPlayground: typeof enPlayground = {
     dropOldest: '删除最早的几轮后重试',
     waiting: '等待速率限制：{{seconds}} 秒',
     waitingOther: '等待（{{reason}}）：{{seconds}} 秒',
+    reasons: { server: '服务器错误', network: '连接', interrupted: '流中断' },
     thinking: '思考过程',
     refused: '模型拒绝回答',
     parsed: '解析后的回答',

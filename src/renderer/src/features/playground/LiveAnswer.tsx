@@ -19,7 +19,10 @@ export function LiveAnswer({ stream }: { stream: StreamView }) {
     stream.waitSeconds !== null
       ? stream.waitReason === 'rate-limit'
         ? t('playground.message.waiting', { seconds: stream.waitSeconds })
-        : t('playground.message.waitingOther', { seconds: stream.waitSeconds, reason: stream.waitReason })
+        : t('playground.message.waitingOther', {
+            seconds: stream.waitSeconds,
+            reason: t(`playground.message.reasons.${stream.waitReason}`, { defaultValue: stream.waitReason })
+          })
       : null
   return (
     <Paper p="sm" radius="md" withBorder data-testid="live-answer">
