@@ -40,7 +40,15 @@ describe('the Playground in Chromium', () => {
     const { page } = h
     await newConversation()
     await page.getByTestId('tool-web_search').click()
+    // Slow enough to watch: the answer grows on screen before it is complete.
+    fake.fault({ kind: 'slow_stream', delayMs: 15 }, { path: '/responses' })
     await send('What happened in tech today?')
+    const live = page.getByTestId('live-text')
+    await live.waitFor({ timeout: 30_000 })
+    const early = (await live.innerText()).length
+    await expect
+      .poll(async () => (await live.count()) === 0 || (await live.innerText()).length > early)
+      .toBe(true)
     const link = page.getByTestId('citation-link').first()
     await link.waitFor({ timeout: 30_000 })
     expect(await link.getAttribute('href')).toMatch(/^https:\/\//)
@@ -51,6 +59,20 @@ describe('the Playground in Chromium', () => {
     // The new conversation is in the address and in the list.
     await expect.poll(() => page.url()).toMatch(/#\/playground\/[0-9a-f-]{36}$/)
     await expect.poll(() => page.getByTestId('conversation-item').count()).toBe(1)
+  })
+
+  it('stops an answer mid-stream and keeps what arrived', async () => {
+    const { page } = h
+    await newConversation()
+    fake.fault({ kind: 'slow_stream', delayMs: 60 }, { path: '/responses' })
+    fake.reply({ text: 'A long answer. '.repeat(40) }, { path: '/responses' })
+    await send('Tell me a long story')
+    await page.getByTestId('live-text').waitFor({ timeout: 30_000 })
+    await page.getByTestId('stop').click()
+    const stopped = page.locator('[data-testid=message-assistant][data-status=stopped]')
+    await stopped.waitFor({ timeout: 30_000 })
+    expect(await stopped.getByTestId('answer-text').innerText()).toMatch(/^A long answer\./)
+    expect(await stopped.getByTestId('status-note').innerText()).toContain('Stopped')
   })
 
   it('answers a function call with a local function and shows the call as a card', async () => {

@@ -35,6 +35,8 @@ export const playgroundRoutes = {
     output: ConversationSummary
   }),
   'playground.delete': route({ input: ConversationRef, output: Done }),
+  /** A new conversation that continues this one from a summary (when it no longer fits the context). */
+  'playground.condense': route({ input: ConversationRef, output: ConversationSummary }),
   'playground.export': route({
     input: ConversationRef.extend({ format: z.enum(['md', 'json']) }),
     output: z.object({ filename: z.string(), mime: z.string(), content: z.string() })

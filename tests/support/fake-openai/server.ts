@@ -96,7 +96,9 @@ export async function startFakeOpenAI(options: { port?: number } = {}): Promise<
         ? { cutAfter: fault.afterEvents }
         : fault?.kind === 'stall_stream'
           ? { stallAfter: fault.afterEvents }
-          : {}
+          : fault?.kind === 'slow_stream'
+            ? { delayMs: fault.delayMs }
+            : {}
     if (fault?.kind === 'stall_stream') hanging.add(res)
     const reply = take(replies, path)
     res.setHeader('x-request-id', requestId)

@@ -16,6 +16,8 @@ export type Fault =
   | { kind: 'slow_first_byte'; delayMs: number }
   /** Sends this many stream events (or half a JSON body) and then drops the connection. */
   | { kind: 'cut_stream'; afterEvents: number }
+  /** Streams every event, waiting this long between them (to watch an answer arrive). */
+  | { kind: 'slow_stream'; delayMs: number }
   /** Accepts the request and never answers. */
   | { kind: 'hang' }
   /** Sends the stream's first events, then goes silent without closing. */

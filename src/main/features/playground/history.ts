@@ -26,9 +26,12 @@ export async function chatHistory(
   imageUrl: ImageUrl
 ): Promise<ChatMessage[]> {
   const out: ChatMessage[] = settings.instructions ? [{ role: 'system', content: settings.instructions }] : []
+  // A call nobody answered (the user typed a new message instead) cannot be sent: the API wants
+  // a result for every call it is shown.
+  const answered = answeredCalls(messages)
   for (const message of messages) {
     if (message.role === 'user') out.push(await chatUser(message, settings.detail, imageUrl))
-    else out.push(...chatAssistant(message))
+    else out.push(...chatAssistant(message, answered))
   }
   return out
 }
@@ -47,7 +50,19 @@ async function chatUser(message: Message, detail: Detail, imageUrl: ImageUrl): P
 }
 
 /** An answer's calls go out as one assistant turn, each result as a tool message, then its text. */
-function chatAssistant(message: Message): ChatMessage[] {
+/** Calls (as "messageId:callId") that a later tool result answers; ids may repeat across turns. */
+function answeredCalls(messages: readonly Message[]): Set<string> {
+  const open = new Map<string, string>()
+  const answered = new Set<string>()
+  for (const message of messages)
+    for (const part of message.parts) {
+      if (part.type === 'tool_call') open.set(part.callId, `${message.id}:${part.callId}`)
+      if (part.type === 'tool_result' && open.has(part.callId)) answered.add(open.get(part.callId) as string)
+    }
+  return answered
+}
+
+function chatAssistant(message: Message, answered: Set<string>): ChatMessage[] {
   const out: ChatMessage[] = []
   let calls: OpenAI.Chat.ChatCompletionMessageFunctionToolCall[] = []
   const flush = (content: string | null): void => {
@@ -56,7 +71,7 @@ function chatAssistant(message: Message): ChatMessage[] {
     calls = []
   }
   for (const part of message.parts) {
-    if (part.type === 'tool_call' && part.kind === 'function')
+    if (part.type === 'tool_call' && part.kind === 'function' && answered.has(`${message.id}:${part.callId}`))
       calls.push({
         id: part.callId,
         type: 'function',
@@ -104,7 +119,9 @@ export async function responsesHistory(
 /** The response a continuation may chain from: the newest answer's, if it is the last turn. */
 export function previousResponseId(messages: readonly Message[]): string | null {
   const last = [...messages].reverse().find((m) => m.role !== 'user')
-  if (!last || last.api !== 'responses' || last.settings?.store === false) return null
+  // Calls left unanswered would make the API refuse a continuation of that response.
+  if (!last || last.api !== 'responses' || last.settings?.store === false || last.status === 'pending')
+    return null
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')
   return lastUser && lastUser.seq > last.seq ? null : last.responseId
 }

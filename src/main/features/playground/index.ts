@@ -29,6 +29,7 @@ type Routes =
   | 'playground.pin'
   | 'playground.delete'
   | 'playground.export'
+  | 'playground.condense'
   | 'playground.send'
   | 'playground.compare'
   | 'playground.pick'
@@ -81,6 +82,7 @@ export function playgroundFeature(deps: PlaygroundFeatureDeps) {
     'playground.pin': ({ id, pinned }) => playground.pin(id, pinned),
     'playground.delete': ({ id }) => playground.delete(id),
     'playground.export': ({ id, format }) => playground.export(id, format),
+    'playground.condense': ({ id }) => playground.condense(id),
     'playground.send': (input) => playground.send(input),
     'playground.compare': (input) => playground.compare(input),
     'playground.pick': ({ messageId }) => playground.pick(messageId),

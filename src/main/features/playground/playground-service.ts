@@ -16,6 +16,7 @@ import type { AnswerRunner } from './answer-runner'
 import type { Attachments } from './attachments'
 import type { ConversationsRepo } from './conversations-repo'
 import { previousResponseId, settled } from './history'
+import { instructionsWithSummary, summariseConversation } from './condense'
 import { exportConversation, type ExportedConversation } from './conversation-export'
 import { requestCode } from './request-code'
 import { checkTurn } from './tool-specs'
@@ -135,6 +136,19 @@ export class PlaygroundService {
     const controller = this.deps.running.get(streamId)
     controller?.abort()
     return { ok: Boolean(controller) }
+  }
+
+  /** Too long to go on: a new conversation whose instructions carry a summary of this one. */
+  async condense(id: string): Promise<ConversationSummary> {
+    const { repo } = this.deps
+    const settings = repo.settings(id)
+    const model = await this.prepare({ ...settings, tools: [], functions: [], localTools: false }, false)
+    const summary = await summariseConversation(this.deps.ai, settled(repo.messages(id)), settings, model)
+    const title = `${repo.summary(id).title} …`
+    return repo.create(title.slice(0, 200), {
+      ...settings,
+      instructions: instructionsWithSummary(settings.instructions, summary)
+    })
   }
 
   export(id: string, format: 'md' | 'json'): ExportedConversation {

@@ -3,6 +3,7 @@ import type { TurnSettings } from '@shared/domain/playground'
 import type { ResponsesRequest, ResponsesResult } from '../../ai/calls/responses'
 import type { CallResult } from '../../ai/executor'
 import { schemaFromJson } from '../../ai/structured'
+import { previewDataUrl } from '../../media/image/image-edit-prep'
 import { answerCalls } from './function-calls'
 import { readOutput } from './response-parts'
 import { refusalOf } from './refusal'
@@ -98,7 +99,7 @@ function requestFor(
   state: TurnState
 ): ResponsesRequest {
   const s = plan.settings
-  const tools = responsesTools(s)
+  const tools = responsesTools(s, plan.stream)
   const effort = s.reasoningEffort
   return {
     model: plan.model,
@@ -127,6 +128,15 @@ function requestFor(
       )
         state.emit({ type: 'activity', activity: type.replace(/^response\./, '') })
     },
-    onPartialImage: (p) => state.emit({ type: 'partial_image', dataUrl: `data:image/png;base64,${p.b64}` })
+    onPartialImage: (p) => void emitPartial(state, p.b64)
+  }
+}
+
+/** A small preview of a partial image; one that does not decode is skipped (the final one counts). */
+async function emitPartial(state: TurnState, b64: string): Promise<void> {
+  try {
+    state.emit({ type: 'partial_image', dataUrl: await previewDataUrl(Buffer.from(b64, 'base64')) })
+  } catch {
+    // Nothing to show for this one.
   }
 }

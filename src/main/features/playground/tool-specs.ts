@@ -85,11 +85,17 @@ function unsupported(message: string): never {
 
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
-export function responsesTools(settings: TurnSettings): OpenAI.Responses.Tool[] {
+/** While streaming, the image tool sends two partial images, shown as it draws. */
+const PARTIAL_IMAGES = 2
+
+export function responsesTools(settings: TurnSettings, stream = false): OpenAI.Responses.Tool[] {
   const builtin = settings.tools.map((tool): OpenAI.Responses.Tool => {
     if (tool === 'code_interpreter') return { type: 'code_interpreter', container: { type: 'auto' } }
     if (tool === 'file_search') return { type: 'file_search', vector_store_ids: settings.vectorStoreIds }
-    if (tool === 'image_generation') return { type: 'image_generation' }
+    if (tool === 'image_generation')
+      return stream
+        ? { type: 'image_generation', partial_images: PARTIAL_IMAGES }
+        : { type: 'image_generation' }
     return { type: 'web_search' }
   })
   const functions = functionsOf(settings).map((fn): OpenAI.Responses.FunctionTool => ({

@@ -58,6 +58,11 @@ export function usePick() {
   })
 }
 
+export function useCondense() {
+  const refresh = useRefresh()
+  return useMutation({ mutationFn: (id: string) => call('playground.condense', { id }), onSettled: refresh })
+}
+
 export function useStop() {
   return useMutation({ mutationFn: (streamId: string) => call('playground.stop', { streamId }) })
 }

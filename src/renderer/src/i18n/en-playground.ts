@@ -50,15 +50,24 @@ export const enPlayground = {
     pending: 'Waiting for your function results.',
     error: 'No answer',
     retry: 'Retry',
+    condense: 'Start a new conversation from a summary',
     dropOldest: 'Drop the oldest turns and retry',
     waiting: 'Waiting for the rate limit: {{seconds}} s',
     waitingOther: 'Waiting ({{reason}}): {{seconds}} s',
+    reasons: { server: 'server error', network: 'connection', interrupted: 'stream cut off' },
     thinking: 'Thinking',
     refused: 'The model refused',
     parsed: 'Parsed answer',
     raw: 'Raw text',
     generatedImage: 'Generated image',
     file: 'File from the code interpreter'
+  },
+  activity: {
+    round: 'Round {{n}} of function calls…',
+    web_search_call: 'Searching the web…',
+    code_interpreter_call: 'Running code…',
+    file_search_call: 'Searching the files…',
+    image_generation_call: 'Drawing…'
   },
   usage: {
     line: '{{input}} in · {{cached}} cached · {{output}} out · {{reasoning}} reasoning · {{cost}} · {{latency}}',

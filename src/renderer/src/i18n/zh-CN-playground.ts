@@ -52,15 +52,24 @@ export const zhCNPlayground: typeof enPlayground = {
     pending: '等待你提供函数结果。',
     error: '没有回答',
     retry: '重试',
+    condense: '用摘要开始新会话',
     dropOldest: '删除最早的几轮后重试',
     waiting: '等待速率限制：{{seconds}} 秒',
     waitingOther: '等待（{{reason}}）：{{seconds}} 秒',
+    reasons: { server: '服务器错误', network: '连接', interrupted: '流中断' },
     thinking: '思考过程',
     refused: '模型拒绝回答',
     parsed: '解析后的回答',
     raw: '原始文本',
     generatedImage: '生成的图片',
     file: '代码解释器生成的文件'
+  },
+  activity: {
+    round: '第 {{n}} 轮函数调用…',
+    web_search_call: '正在搜索网页…',
+    code_interpreter_call: '正在运行代码…',
+    file_search_call: '正在搜索文件…',
+    image_generation_call: '正在绘制…'
   },
   usage: {
     line: '输入 {{input}} · 缓存 {{cached}} · 输出 {{output}} · 推理 {{reasoning}} · {{cost}} · {{latency}}',

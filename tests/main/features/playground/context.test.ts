@@ -55,4 +55,26 @@ describe('playground: a context too long', () => {
     })
     expect(bodyOf(fake.requestsTo('/responses')[0]!).truncation).toBe('auto')
   })
+
+  it('starts a new conversation that carries a summary of the old one in its instructions', async () => {
+    const { fake, app } = await playgroundSetup()
+    fake.reply({ text: 'Lyon is in France.' }, { path: '/chat/completions' })
+    const old = await app.router.call('playground.send', {
+      prompt: 'Where is Lyon?',
+      settings: { api: 'chat', model: 'gpt-4o-mini', instructions: 'Be brief.' }
+    })
+    fake.reply({ text: 'The user asked where Lyon is: France.' }, { path: '/chat/completions' })
+    const fresh = await app.router.call('playground.condense', { id: old.conversationId })
+    expect(fresh.id).not.toBe(old.conversationId)
+    const asked = bodyOf(fake.requestsTo('/chat/completions')[1]!).messages as {
+      role: string
+      content: string
+    }[]
+    expect(asked.map((m) => m.role)).toEqual(['user', 'assistant', 'user'])
+    expect(asked[2]!.content).toMatch(/^Summarise this conversation/)
+    const settings = (await app.router.call('playground.conversation', { id: fresh.id })).settings
+    expect(settings.instructions).toBe(
+      'Be brief.\n\nSummary of the earlier conversation this one continues:\nThe user asked where Lyon is: France.'
+    )
+  })
 })

@@ -156,4 +156,48 @@ describe('playground function calling', () => {
     ).rejects.toMatchObject({ code: 'AI_SCHEMA_INVALID', message: expect.stringContaining('get_weather') })
     expect(fake.requests).toHaveLength(0)
   })
+
+  it('sends the user’s results on chat as tool messages after the call, and drops calls left unanswered', async () => {
+    const { fake, app } = await playgroundSetup()
+    const settings = { api: 'chat' as const, model: 'gpt-4o-mini', functions: [weather] }
+    fake.reply(
+      { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Rome"}' }] },
+      { path: '/chat/completions' }
+    )
+    const asked = await app.router.call('playground.send', { prompt: 'Weather in Rome?', settings })
+    fake.reply({ text: 'Warm in Rome.' }, { path: '/chat/completions' })
+    await app.router.call('playground.send', {
+      conversationId: asked.conversationId,
+      toolOutputs: [{ callId: 'call_fake_0', output: '{"c":28}' }],
+      settings
+    })
+    const follow = bodyOf(fake.requestsTo('/chat/completions')[1]!).messages as {
+      role: string
+      tool_calls?: unknown[]
+    }[]
+    expect(follow.map((m) => m.role)).toEqual(['user', 'assistant', 'tool'])
+    expect(follow[1]!.tool_calls).toHaveLength(1)
+
+    // A new question while a call waits: the waiting call is left out of what is sent.
+    fake.reply(
+      { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Oslo"}' }] },
+      { path: '/chat/completions' }
+    )
+    await app.router.call('playground.send', {
+      conversationId: asked.conversationId,
+      prompt: 'And Oslo?',
+      settings
+    })
+    fake.reply({ text: 'Never mind.' }, { path: '/chat/completions' })
+    await app.router.call('playground.send', {
+      conversationId: asked.conversationId,
+      prompt: 'Forget it',
+      settings
+    })
+    const last = bodyOf(fake.requestsTo('/chat/completions')[3]!).messages as {
+      role: string
+      tool_calls?: unknown[]
+    }[]
+    expect(last.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant', 'user', 'user'])
+  })
 })

@@ -30,13 +30,16 @@ describe('playground built-in tools', () => {
     expect(existsSync(file)).toBe(true)
   })
 
-  it('saves generated images to the gallery and shows them in the answer', async () => {
+  it('saves generated images to the gallery and shows partial images while it draws', async () => {
     const { app } = await playgroundSetup()
-    const result = await app.router.call('playground.send', {
+    const { result, events } = await sendStreamed(app, {
       prompt: 'Draw a red fox',
       settings: { api: 'responses', model: 'gpt-5', tools: ['image_generation'] }
     })
     expect(result.images).toHaveLength(1)
+    const partials = events.filter((e) => e.type === 'partial_image')
+    expect(partials).toHaveLength(2)
+    expect(partials[0]).toMatchObject({ dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,/) })
     const gallery = await app.router.call('gallery.list', { search: 'fox' })
     expect(gallery.items.map((i) => i.assetId)).toEqual([result.images[0]!.assetId])
   })

@@ -4,7 +4,8 @@ import type { MessagePart, TurnSettings } from '../../../../src/shared/domain/pl
 import {
   citedText,
   localFileLinks,
-  mergeToolRuns
+  mergeToolRuns,
+  numberSources
 } from '../../../../src/renderer/src/features/playground/answer-text'
 import { ParamsPanel } from '../../../../src/renderer/src/features/playground/ParamsPanel'
 import {
@@ -94,5 +95,13 @@ describe('answer text', () => {
       'text',
       ['c']
     ])
+  })
+
+  it('lists a source cited twice once, under one number', () => {
+    const again = { ...url, startIndex: 12, endIndex: 14 }
+    const other = { ...url, url: 'https://b.example/' }
+    const { sources, numbers } = numberSources([url, again, other])
+    expect(sources).toEqual([url, other])
+    expect([numbers.get(url), numbers.get(again), numbers.get(other)]).toEqual([1, 1, 2])
   })
 })

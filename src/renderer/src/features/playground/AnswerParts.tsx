@@ -3,7 +3,7 @@ import { IconFile } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Citation, Message, MessagePart } from '@shared/domain/playground'
 import { mediaUrl } from '../../api/media-url'
-import { citedText, localFileLinks, mergeToolRuns } from './answer-text'
+import { citedText, localFileLinks, mergeToolRuns, numberSources } from './answer-text'
 import { Citations } from './Citations'
 import { CodeRun } from './CodeRun'
 import { Markdown } from './Markdown'
@@ -20,8 +20,8 @@ export function AnswerParts({ message }: { message: Message }) {
   const results = new Map(
     parts.filter((p): p is Part<'tool_result'> => p.type === 'tool_result').map((r) => [r.callId, r])
   )
-  const citations: Citation[] = parts.flatMap((p) => (p.type === 'citation' ? [p.citation] : []))
-  const numbers = new Map(citations.map((c, i) => [c, i + 1]))
+  const all: Citation[] = parts.flatMap((p) => (p.type === 'citation' ? [p.citation] : []))
+  const { sources: citations, numbers } = numberSources(all)
   return (
     <Stack gap={8}>
       {parts.map((part, i) => {

@@ -2,6 +2,8 @@ import { Center, Paper, ScrollArea, Stack, Text } from '@mantine/core'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Message, TurnSettings } from '@shared/domain/playground'
+import { useCondense } from '../../api/playground-hooks'
+import { notifyError } from '../../i18n/notify-error'
 import { CodeDialog } from './CodeDialog'
 import { Composer, type Draft } from './Composer'
 import { toImageInput } from './attachments'
@@ -22,6 +24,7 @@ export function ChatView(props: {
   const { t } = useTranslation()
   const { messages, draft, onDraft } = props
   const chat = useChat(props)
+  const condense = useCondense()
   const [editing, setEditing] = useState<string | null>(null)
   const [codeFor, setCodeFor] = useState<string | null>(null)
   const bottom = useRef<HTMLDivElement>(null)
@@ -47,6 +50,12 @@ export function ChatView(props: {
     const user = userTurnBefore(messages, index)
     if (user) chat.run({ ...resendOf(user), replaceFrom: user.id, ...extra }, messages.indexOf(user))
   }
+  const condenseInto = () =>
+    props.conversationId &&
+    condense.mutate(props.conversationId, {
+      onSuccess: (fresh) => props.onConversation(fresh.id),
+      onError: (error) => notifyError(t, error)
+    })
   const last = messages.at(-1)
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -73,7 +82,8 @@ export function ChatView(props: {
                     ? () => resend(i)
                     : undefined,
                 onCode: m.role === 'assistant' && m.api ? () => setCodeFor(m.id) : undefined,
-                onDropOldest: () => resend(i, { dropOldest: true })
+                onDropOldest: () => resend(i, { dropOldest: true }),
+                onCondense: () => condenseInto()
               }}
             />
           ))}

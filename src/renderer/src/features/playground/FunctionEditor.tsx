@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Button, Group, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { FunctionDef, TurnSettings } from '@shared/domain/playground'
@@ -97,14 +97,11 @@ export function FunctionEditor({ settings, onChange }: { settings: TurnSettings;
         ]}
         data-testid="tool-choice"
       />
-      <SegmentedControl
+      <Switch
         size="xs"
-        value={settings.parallelToolCalls ? 'on' : 'off'}
-        onChange={(v) => onChange({ parallelToolCalls: v === 'on' })}
-        data={[
-          { value: 'on', label: `${t('playground.functions.parallel')} ✓` },
-          { value: 'off', label: `${t('playground.functions.parallel')} ✗` }
-        ]}
+        label={t('playground.functions.parallel')}
+        checked={settings.parallelToolCalls}
+        onChange={(e) => onChange({ parallelToolCalls: e.currentTarget.checked })}
       />
     </Stack>
   )

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import ReactMarkdown from 'react-markdown'
+import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown'
 import rehypeHighlight from 'rehype-highlight'
 import remarkGfm from 'remark-gfm'
 import './markdown.css'
@@ -7,14 +7,29 @@ import './markdown.css'
 const REMARK = [remarkGfm]
 const REHYPE = [rehypeHighlight]
 
-/** A model's answer as Markdown (GFM tables, lists, code highlighted); links open outside the app. */
+// Library files (the code interpreter's downloads) are linked through the app's own media protocol.
+const keepMedia = (url: string): string =>
+  url.startsWith('framewise-media://') ? url : defaultUrlTransform(url)
+
+const COMPONENTS: Components = {
+  // Web links open outside the app; links to library files download them.
+  a: ({ node: _node, href, ...props }) =>
+    /^https?:/.test(href ?? '') ? (
+      <a {...props} href={href} target="_blank" rel="noreferrer" />
+    ) : (
+      <a {...props} href={href} download />
+    )
+}
+
+/** A model's answer as Markdown (GFM tables, lists, code highlighted). */
 export const Markdown = memo(function Markdown({ text, testId }: { text: string; testId?: string }) {
   return (
     <div className="fw-md" data-testid={testId}>
       <ReactMarkdown
         remarkPlugins={REMARK}
         rehypePlugins={REHYPE}
-        components={{ a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noreferrer" /> }}
+        components={COMPONENTS}
+        urlTransform={keepMedia}
       >
         {text}
       </ReactMarkdown>

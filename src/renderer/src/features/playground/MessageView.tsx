@@ -12,6 +12,7 @@ export interface MessageActions {
   onEdit?: () => void
   onCode?: () => void
   onDropOldest?: () => void
+  onCondense?: () => void
 }
 
 /** One message: who said it, its parts, its status and usage, and what can be done with it. */
@@ -60,7 +61,7 @@ export function MessageView({ message, actions }: { message: Message; actions: M
           </Group>
         </Group>
         <AnswerParts message={message} />
-        <StatusNote message={message} onDropOldest={actions.onDropOldest} onRetry={actions.onRegenerate} />
+        <StatusNote message={message} actions={actions} />
         {message.role === 'assistant' && message.status !== 'error' && <UsageLine message={message} />}
       </Stack>
     </Paper>
@@ -93,15 +94,8 @@ function Act({
   )
 }
 
-function StatusNote({
-  message,
-  onDropOldest,
-  onRetry
-}: {
-  message: Message
-  onDropOldest?: () => void
-  onRetry?: () => void
-}) {
+function StatusNote({ message, actions }: { message: Message; actions: MessageActions }) {
+  const { onDropOldest, onCondense, onRegenerate: onRetry } = actions
   const { t } = useTranslation()
   if (message.status === 'complete' || message.role !== 'assistant') return null
   if (message.status === 'pending')
@@ -136,6 +130,17 @@ function StatusNote({
           {tooLong && onDropOldest && (
             <Text size="xs" c="blue" style={{ cursor: 'pointer' }} onClick={onDropOldest}>
               {t('playground.message.dropOldest')}
+            </Text>
+          )}
+          {tooLong && onCondense && (
+            <Text
+              size="xs"
+              c="blue"
+              style={{ cursor: 'pointer' }}
+              onClick={onCondense}
+              data-testid="condense"
+            >
+              {t('playground.message.condense')}
             </Text>
           )}
         </Group>

@@ -67,7 +67,7 @@ export function SchemaEditor({ settings, onChange }: { settings: TurnSettings; o
           onChange={setExampleText}
           autosize
           minRows={6}
-          validationError="JSON?"
+          validationError={t('playground.functions.invalidJson', { message: '' })}
         />
         <Button
           mt="sm"

@@ -50,3 +50,22 @@ export function mergeToolRuns(parts: readonly Part[]): Part[] {
   }
   return out
 }
+
+/** A source cited several times is listed once; every citation of it carries its number. */
+export function numberSources(citations: readonly Citation[]): {
+  sources: Citation[]
+  numbers: Map<Citation, number>
+} {
+  const byKey = new Map<string, number>()
+  const sources: Citation[] = []
+  const numbers = new Map<Citation, number>()
+  for (const c of citations) {
+    const key = c.url ?? c.fileId ?? c.filename ?? ''
+    if (!byKey.has(key)) {
+      sources.push(c)
+      byKey.set(key, sources.length)
+    }
+    numbers.set(c, byKey.get(key) as number)
+  }
+  return { sources, numbers }
+}
