@@ -77,7 +77,8 @@ export function assertStrictSchema(schema: StructuredSchema): void {
 
 /** Parses and checks the model's JSON; keeps the raw text in the error when it does not fit. */
 export function parseStructured(text: string | null, schema: StructuredSchema): unknown {
-  if (text === null) throw new AppError('AI_BAD_RESPONSE', 'The model returned no JSON.')
+  if (text === null)
+    throw new AppError('AI_BAD_RESPONSE', 'The model returned no JSON.', { retryable: false })
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -184,7 +184,8 @@ function finish(result: ChatResult, request: ChatRequest): ChatResult {
       throw new AppError(
         'AI_BAD_RESPONSE',
         'The answer was cut off at the token limit before the JSON was complete; raise the limit.',
-        { raw: result.text }
+        // Asking again gives the same cut: not retried (each try would be paid for).
+        { raw: result.text, retryable: false }
       )
     return { ...result, parsed: parseStructured(result.text, request.responseFormat) }
   }

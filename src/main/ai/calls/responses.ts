@@ -184,7 +184,9 @@ async function readResponsesStream(
     }
     if (event.type === 'response.failed')
       throw streamError(event.response.error?.code, event.response.error?.message)
-    if (event.type === 'response.completed')
+    // An incomplete response (the output token limit, a content filter) is an answer, billed and
+    // final: it is returned with its status, never retried as if the stream had been cut.
+    if (event.type === 'response.completed' || event.type === 'response.incomplete')
       return { response: event.response, requestId: request_id ?? null }
   }
   throw new AppError(

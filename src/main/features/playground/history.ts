@@ -117,11 +117,13 @@ export async function responsesHistory(
 }
 
 /** The response a continuation may chain from: the newest answer's, if it is the last turn. */
-export function previousResponseId(messages: readonly Message[]): string | null {
+export function previousResponseId(messages: readonly Message[], providerId?: string | null): string | null {
   const last = [...messages].reverse().find((m) => m.role !== 'user')
-  // Calls left unanswered would make the API refuse a continuation of that response.
-  if (!last || last.api !== 'responses' || last.settings?.store === false || last.status === 'pending')
+  // Only a whole answer can be continued: calls left unanswered (pending, or a cut or stopped round)
+  // make the API refuse it, and another provider does not know its id at all.
+  if (!last || last.api !== 'responses' || last.settings?.store === false || last.status !== 'complete')
     return null
+  if (providerId && last.provider && last.provider !== providerId) return null
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')
   return lastUser && lastUser.seq > last.seq ? null : last.responseId
 }

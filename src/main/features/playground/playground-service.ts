@@ -56,7 +56,9 @@ export class PlaygroundService {
     if (input.replaceFrom) repo.deleteFrom(conversationId, input.replaceFrom)
     const before = settled(repo.messages(conversationId))
     const continuing = input.toolOutputs.length > 0
-    const previous = continuing ? this.pendingResponseId(before) : previousResponseId(before)
+    const previous = continuing
+      ? this.pendingResponseId(before, settings)
+      : previousResponseId(before, settings.providerId)
     const user = continuing
       ? this.storeToolOutputs(conversationId, before, input.toolOutputs)
       : await this.storeUserTurn(conversationId, input.prompt, input.images)
@@ -108,7 +110,8 @@ export class PlaygroundService {
             history,
             user,
             toolOutputs: [],
-            previousResponseId: settings.api === 'responses' ? previousResponseId(before) : null,
+            previousResponseId:
+              settings.api === 'responses' ? previousResponseId(before, settings.providerId) : null,
             prompt: input.prompt,
             dropOldest: false,
             stream: true,
@@ -188,8 +191,10 @@ export class PlaygroundService {
 
   /** Sending on without picking a winner keeps the first column's answer. */
   private settleCandidates(conversationId: string): void {
-    const first = this.deps.repo.messages(conversationId).find((m) => m.candidate !== null)
-    if (first) this.deps.repo.keepCandidate(first)
+    // Sending on without picking keeps a column: the first whole answer, not a failed one.
+    const candidates = this.deps.repo.messages(conversationId).filter((m) => m.candidate !== null)
+    const kept = candidates.find((m) => m.status === 'complete') ?? candidates[0]
+    if (kept) this.deps.repo.keepCandidate(kept)
   }
 
   private async storeUserTurn(
@@ -240,8 +245,10 @@ export class PlaygroundService {
     return this.deps.repo.add(conversationId, { role: 'tool', parts, status: 'complete' })
   }
 
-  private pendingResponseId(before: Message[]): string | null {
+  /** The response whose calls the user answers; none when responses are not stored (nothing to chain to). */
+  private pendingResponseId(before: Message[], settings: { store?: boolean }): string | null {
     const last = before.at(-1)
+    if (settings.store === false || last?.settings?.store === false) return null
     return last?.api === 'responses' ? last.responseId : null
   }
 }

@@ -49,6 +49,11 @@ export async function runResponsesTurn(deps: TurnDeps, plan: ResponsesPlan, stat
     state.add(result)
     state.responseId = result.value.responseId
     await keepOutput(deps, plan, state, result)
+    // Cut at the output limit (or a filter): kept and shown as partial, not continued.
+    if (result.value.status === 'incomplete') {
+      state.incomplete = true
+      return
+    }
     const calls = result.value.functionCalls
     if (calls.length === 0) return
     const answered = answerCalls(calls, plan.settings, deps.sources)

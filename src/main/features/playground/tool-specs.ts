@@ -139,5 +139,8 @@ export function includesFor(settings: TurnSettings): OpenAI.Responses.ResponseIn
   if (settings.tools.includes('code_interpreter')) out.push('code_interpreter_call.outputs')
   if (settings.tools.includes('web_search')) out.push('web_search_call.action.sources')
   if (settings.tools.includes('file_search')) out.push('file_search_call.results')
+  // Unstored responses keep no reasoning items: resent in the next round they must carry their
+  // encrypted content, or the API answers 404 for the rs_… id.
+  if (settings.store === false) out.push('reasoning.encrypted_content')
   return out
 }

@@ -34,6 +34,8 @@ export class TurnState {
   /** Function calls the user still has to answer. */
   waiting = 0
   roundsExhausted = false
+  /** The model stopped at the output limit (or a filter): the answer is partial. */
+  incomplete = false
   parsed?: unknown
   refusal?: string
   /** Text of the round in flight, not yet a part. */

@@ -15,7 +15,7 @@ export function Citations({ citations }: { citations: Citation[] }) {
         {citations.map((c, i) => (
           <List.Item key={`${c.kind}-${i}`} data-testid="citation">
             {c.url ? (
-              <Anchor href={c.url} target="_blank" rel="noreferrer" size="sm" data-testid="citation-link">
+              <Anchor href={safeHref(c.url)} target="_blank" rel="noreferrer" size="sm" data-testid="citation-link">
                 {c.title || c.url}
               </Anchor>
             ) : (
@@ -38,4 +38,9 @@ export function Citations({ citations }: { citations: Citation[] }) {
 /** A cited span that is itself a Markdown link reads as its label. */
 function readable(quote: string): string {
   return quote.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/^\((.*)\)$/s, '$1')
+}
+
+/** Only web addresses become links: a cited `javascript:` or `file:` URL from a reply does not. */
+function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined
 }
