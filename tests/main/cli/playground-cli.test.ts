@@ -64,15 +64,8 @@ describe('framewise ask (the Playground on the command line)', () => {
       ].sort()
     )
     fake.reply({ text: 'A follow-up.' }, { path: '/responses' })
-    const second = await ask([
-      'Tell me more',
-      '--api',
-      'responses',
-      '--model',
-      'gpt-5-mini',
-      '--conversation',
-      first.conversationId
-    ])
+    // No --api: continuing a Responses conversation stays on the Responses API.
+    const second = await ask(['Tell me more', '--model', 'gpt-5-mini', '--conversation', first.conversationId])
     expect(second.conversationId).toBe(first.conversationId)
     const body = fake.requestsTo('/responses')[1]!.body as Record<string, unknown>
     expect(body.previous_response_id).toBe(first.responseId)

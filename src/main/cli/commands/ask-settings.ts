@@ -4,7 +4,8 @@ import type { TurnSettingsInput } from '@shared/domain/playground'
 import { AppError } from '@shared/errors'
 
 export interface AskOptions {
-  api: 'chat' | 'responses'
+  /** Unset: the conversation's API when continuing one, else chat. */
+  api?: 'chat' | 'responses'
   model?: string
   provider?: string
   image: string[]
@@ -35,7 +36,7 @@ export interface AskOptions {
 export async function settingsFrom(options: AskOptions): Promise<TurnSettingsInput> {
   const choice = options.toolChoice
   return {
-    api: options.api,
+    api: options.api ?? 'chat',
     model: options.model,
     providerId: options.provider,
     instructions: options.instructions,

@@ -16,7 +16,12 @@ export function registerAsk(program: Command, run: (code: Promise<number>) => vo
     .command('ask')
     .description('ask a model on either API with tools, functions and schemas; the conversation is stored')
     .argument('<prompt>', 'what to ask')
-    .addOption(new Option('--api <api>', 'which OpenAI API').choices(['chat', 'responses']).default('chat'))
+    .addOption(
+      new Option('--api <api>', 'which OpenAI API (default: chat, or the conversation’s)').choices([
+        'chat',
+        'responses'
+      ])
+    )
     .option('--model <model>', 'model (default: the provider’s summary model)')
     .option('--instructions <text>', 'instructions (system prompt)')
     .option('--image <path>', 'attach an image (repeatable)', collect, [])
@@ -67,6 +72,10 @@ async function ask(ctx: CommandContext, prompt: string, options: Options): Promi
       sink.write(event.restart ? `\n[retrying]\n${event.text}` : event.text)
     } else if (event.type === 'activity' && options.stream) ctx.out.progress(`[${event.activity}]`)
   })
+  // Continuing a conversation keeps its API unless --api says otherwise (a Responses conversation
+  // silently switched to Chat would resend everything and lose its chain).
+  if (!options.api && options.conversation)
+    options.api = (await ctx.call('playground.conversation', { id: options.conversation })).settings.api
   const settings = await settingsFrom(options)
   // Commander's --no-store defaults store to true; only an explicit --no-store is sent.
   if (settings.store === true) delete settings.store
