@@ -38,12 +38,22 @@ const MAX_ROUNDS_MESSAGE = 'The model kept calling functions; Framewise stopped 
 
 /** Runs one answer into an assistant message, kept whatever happens (finished, stopped, cut off). */
 export class AnswerRunner {
+  /** The turns running in each conversation, so deleting one stops what it is still paying for. */
+  private readonly byConversation = new Map<string, Set<AbortController>>()
+
   constructor(private readonly deps: AnswerRunnerDeps) {}
+
+  /** Stops every turn of a conversation (before it is deleted). */
+  stopConversation(conversationId: string): void {
+    for (const controller of this.byConversation.get(conversationId) ?? []) controller.abort()
+  }
 
   async answer(args: AnswerArgs): Promise<Message> {
     const { repo, bus, running } = this.deps
     const controller = new AbortController()
     if (args.streamId) running.set(args.streamId, controller)
+    const turns = this.byConversation.get(args.conversationId) ?? new Set<AbortController>()
+    this.byConversation.set(args.conversationId, turns.add(controller))
     const streamId = args.streamId
     const emit = streamId
       ? (e: object) => bus.emit('playground.stream', { ...e, streamId } as never)
@@ -97,6 +107,8 @@ export class AnswerRunner {
       throw new AppError(info.code, info.message, details, { cause: error })
     } finally {
       if (streamId) running.delete(streamId)
+      turns.delete(controller)
+      if (turns.size === 0) this.byConversation.delete(args.conversationId)
     }
   }
 

@@ -176,6 +176,7 @@ export class PlaygroundService {
   }
 
   delete(id: string): { ok: boolean } {
+    this.deps.runner.stopConversation(id)
     return { ok: this.deps.repo.delete(id) }
   }
 

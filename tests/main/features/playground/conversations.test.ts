@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { bodyOf, playgroundSetup, sendStreamed } from './setup'
 
 describe('playground conversations', () => {
@@ -99,5 +99,26 @@ describe('playground conversations', () => {
     expect(json.messages[1].usage.cachedTokens).toBe(64)
     expect(await app.router.call('playground.delete', { id })).toEqual({ ok: true })
     expect(await app.router.call('playground.conversations', {})).toEqual([])
+  })
+
+  it('stops a turn still running when its conversation is deleted', async () => {
+    const { fake, app } = await playgroundSetup()
+    fake.fault({ kind: 'hang' }, { path: '/chat/completions' })
+    const sending = app.router
+      .call('playground.send', { prompt: 'Hello there', settings: { api: 'chat', model: 'gpt-4o-mini' } })
+      .then(
+        () => 'answered',
+        () => 'stopped'
+      )
+    await vi.waitFor(() => expect(fake.requestsTo('/chat/completions')).toHaveLength(1))
+    const [conversation] = await app.router.call('playground.conversations', {})
+    await app.router.call('playground.delete', { id: conversation!.id })
+    // Without the stop, the hung request would hold the turn until its timeout, then retry.
+    const outcome = await Promise.race([
+      sending,
+      new Promise((r) => setTimeout(() => r('still running'), 3000))
+    ])
+    expect(outcome).toBe('stopped')
+    expect(fake.requestsTo('/chat/completions')).toHaveLength(1)
   })
 })
