@@ -19,6 +19,10 @@ export function LiveConversation({ live, settings, canStart }: Props) {
   const { t } = useTranslation()
   const { state, entries, engine } = live
   const [text, setText] = useState('')
+  // While live, the controls follow the settings the session started with: changing turn-taking in
+  // the panel applies to the next conversation, and must not hide the Talk button of this one.
+  const [started, setStarted] = useState(settings)
+  const inUse = state.phase === 'idle' ? settings : started
   const send = (): void => {
     if (!text.trim()) return
     void engine.sendText(text.trim())
@@ -39,9 +43,12 @@ export function LiveConversation({ live, settings, canStart }: Props) {
         <LiveControls
           state={state}
           engine={engine}
-          pushToTalk={settings.turnDetection === 'push_to_talk'}
+          pushToTalk={inUse.turnDetection === 'push_to_talk'}
           canStart={canStart}
-          onStart={() => void engine.start(settings)}
+          onStart={() => {
+            setStarted(settings)
+            void engine.start(settings)
+          }}
         />
         {state.mic.state === 'unavailable' && (
           <Alert color="yellow" data-testid="voice-mic-unavailable">
