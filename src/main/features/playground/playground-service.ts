@@ -59,6 +59,10 @@ export class PlaygroundService {
     const previous = continuing
       ? this.pendingResponseId(before, settings)
       : previousResponseId(before, settings.providerId)
+    // Calls Framewise answered itself in the same round were never sent: they go with the user's.
+    const toolOutputs = continuing
+      ? [...answeredLocally(before.at(-1), input.toolOutputs), ...input.toolOutputs]
+      : []
     const user = continuing
       ? this.storeToolOutputs(conversationId, before, input.toolOutputs)
       : await this.storeUserTurn(conversationId, input.prompt, input.images)
@@ -69,7 +73,7 @@ export class PlaygroundService {
         model,
         history: settled(repo.messages(conversationId)),
         user: continuing ? null : user,
-        toolOutputs: input.toolOutputs,
+        toolOutputs,
         previousResponseId: previous,
         prompt: input.prompt,
         dropOldest: input.dropOldest,
@@ -252,6 +256,19 @@ export class PlaygroundService {
     if (settings.store === false || last?.settings?.store === false) return null
     return last?.api === 'responses' ? last.responseId : null
   }
+}
+
+/** Results a pending answer already holds from local functions, other than the ones given now. */
+function answeredLocally(
+  message: Message | undefined,
+  given: { callId: string }[]
+): { callId: string; output: string }[] {
+  if (message?.status !== 'pending') return []
+  return message.parts.flatMap((p) =>
+    p.type === 'tool_result' && !given.some((g) => g.callId === p.callId)
+      ? [{ callId: p.callId, output: p.output }]
+      : []
+  )
 }
 
 function hasResult(message: Message | undefined, callId: string): boolean {

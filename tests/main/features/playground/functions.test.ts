@@ -112,6 +112,34 @@ describe('playground function calling', () => {
     expect(roles).toEqual(['user', 'assistant', 'tool', 'assistant'])
   })
 
+  it('sends the local result along with the user’s when one round mixes both kinds of call (Responses)', async () => {
+    const { fake, app } = await playgroundSetup()
+    fake.reply(
+      {
+        toolCalls: [
+          { name: 'search_library', arguments: '{"query":"fox"}' },
+          { name: 'get_weather', arguments: '{"city":"Oslo"}' }
+        ]
+      },
+      { path: '/responses' }
+    )
+    const settings = { api: 'responses' as const, model: 'gpt-4o-mini', functions: [weather], localTools: true }
+    const asked = await app.router.call('playground.send', { prompt: 'Fox videos, and Oslo weather?', settings })
+    expect(asked.status).toBe('pending')
+    fake.reply({ text: 'No fox yet; cold in Oslo.' }, { path: '/responses' })
+    await app.router.call('playground.send', {
+      conversationId: asked.conversationId,
+      toolOutputs: [{ callId: 'call_fake_1', output: '{"c":-3}' }],
+      settings
+    })
+    const follow = bodyOf(fake.requestsTo('/responses')[1]!)
+    // The API refuses a continuation that leaves any call of the response without its output.
+    expect((follow.input as { call_id: string }[]).map((i) => i.call_id).sort()).toEqual([
+      'call_fake_0',
+      'call_fake_1'
+    ])
+  })
+
   it('shows arguments that do not match the schema as invalid and never runs them', async () => {
     const { fake, app } = await playgroundSetup()
     fake.reply(
