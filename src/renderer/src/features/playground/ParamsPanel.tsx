@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { TurnSettings } from '@shared/domain/playground'
 import { ModelFields } from './ModelFields'
+import { takesVerbosity } from './settings-model'
 import { useModelCatalog } from './useModelCatalog'
 
 export type SettingsChange = (patch: Partial<TurnSettings>) => void
@@ -54,15 +55,17 @@ export function ParamsPanel({ settings, onChange }: { settings: TurnSettings; on
         data-testid="param-instructions"
       />
       <ModelFields settings={settings} onChange={onChange} />
-      <Select
-        size="xs"
-        label={t('playground.params.verbosity')}
-        data={['low', 'medium', 'high'].map((e) => ({ value: e, label: value(e) }))}
-        value={settings.verbosity ?? null}
-        onChange={(v) => onChange({ verbosity: optional(v) as TurnSettings['verbosity'] })}
-        clearable
-        placeholder={t('playground.params.default')}
-      />
+      {takesVerbosity(settings.model) && (
+        <Select
+          size="xs"
+          label={t('playground.params.verbosity')}
+          data={['low', 'medium', 'high'].map((e) => ({ value: e, label: value(e) }))}
+          value={settings.verbosity ?? null}
+          onChange={(v) => onChange({ verbosity: optional(v) as TurnSettings['verbosity'] })}
+          clearable
+          placeholder={t('playground.params.default')}
+        />
+      )}
       <NumberInput
         size="xs"
         label={t('playground.params.maxOutputTokens')}

@@ -18,6 +18,11 @@ export function isReasoningModel(model: string | undefined): boolean {
   return Boolean(model) && modelHints(model as string).includes('reasoning')
 }
 
+/** Verbosity is a GPT-5 parameter; other models refuse any value but the default with a 400. */
+export function takesVerbosity(model: string | undefined): boolean {
+  return !model || /^gpt-5/i.test(model)
+}
+
 /** Settings as they go out: what the chosen model does not take is left out. */
 export function forModel(settings: TurnSettings): TurnSettings {
   const reasoning = isReasoningModel(settings.model)
@@ -29,6 +34,7 @@ export function forModel(settings: TurnSettings): TurnSettings {
     delete out.reasoningEffort
     delete out.reasoningSummary
   }
+  if (!takesVerbosity(out.model)) delete out.verbosity
   if (out.api === 'chat') {
     out.tools = []
     delete out.reasoningSummary
