@@ -121,7 +121,7 @@ export function createApp(config: AppConfig): FramewiseApp {
       clearInterval(snapshotTimer)
       if (tidyTimer) clearInterval(tidyTimer)
       services.health.stop()
-      services.voice.dispose()
+      await services.voice.dispose()
       await services.jobs.dispose()
       db.close()
       scratch.dispose()

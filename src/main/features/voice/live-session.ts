@@ -77,6 +77,18 @@ export class LiveSession {
     this.recorder.interrupt(playedMs)
   }
 
+  /**
+   * Before closing: an answer still being made is cancelled and its `response.done` awaited (at most
+   * `withinMs`), because the provider bills what it generated and the usage arrives only there.
+   */
+  async settleAnswer(withinMs = 2000): Promise<void> {
+    if (this.finished || !this.recorder.responding || !this.socket?.isOpen) return
+    this.socket.send({ type: 'response.cancel' })
+    const deadline = Date.now() + withinMs
+    while (this.recorder.responding && !this.finished && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+
   /** Closes the socket; a half-said answer is kept. Safe to call twice. */
   end(reason: string | null = null, failure: AppError | null = null): void {
     if (this.finished) return
@@ -187,7 +199,10 @@ export class LiveSession {
   /** Someone spoke or the model answered: the idle limit counts from now. */
   private touch(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer)
-    this.idleTimer = setTimeout(() => this.end('idle'), this.options.settings.idleMinutes * 60_000)
+    this.idleTimer = setTimeout(() => {
+      if (!this.recorder.responding) return this.end('idle')
+      void this.settleAnswer().then(() => this.end('idle'))
+    }, this.options.settings.idleMinutes * 60_000)
     this.idleTimer.unref()
   }
 }

@@ -110,8 +110,10 @@ export class VoiceService {
     return null
   }
 
-  end(sessionId: string): VoiceSessionView {
-    this.live.get(sessionId)?.end()
+  async end(sessionId: string): Promise<VoiceSessionView> {
+    const session = this.live.get(sessionId)
+    await session?.settleAnswer()
+    session?.end()
     return this.get(sessionId)
   }
 
@@ -141,9 +143,11 @@ export class VoiceService {
     return { deleted }
   }
 
-  /** Ends every live session (the process is stopping): usage so far is already recorded. */
-  dispose(): void {
-    for (const session of [...this.live.values()]) session.end('shutdown')
+  /** Ends every live session (the process is stopping), with the usage of answers in progress. */
+  async dispose(): Promise<void> {
+    const sessions = [...this.live.values()]
+    await Promise.all(sessions.map((session) => session.settleAnswer()))
+    for (const session of sessions) session.end('shutdown')
   }
 
   private session(sessionId: string): LiveSession {

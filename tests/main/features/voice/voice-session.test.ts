@@ -222,4 +222,17 @@ describe('a voice session over the GA Realtime protocol', () => {
     const view = await app.router.call('voice.end', { sessionId })
     expect(view.turnList.map((t) => t.role)).toEqual(['user', 'assistant'])
   })
+
+  it('ending while an answer is still coming cancels it and records what it cost', async () => {
+    const { app, fake, events } = await voiceSetup()
+    fake.script({ audioMs: 3000, paceMs: 15 })
+    const sessionId = await start(app)
+    await app.router.call('voice.text', { sessionId, text: 'Tell me a long story' })
+    await expect.poll(() => ofType(events, 'audio').length).toBeGreaterThan(0)
+    const view = await app.router.call('voice.end', { sessionId })
+    expect(fake.connections[0]?.received.map((e) => e.type)).toContain('response.cancel')
+    // The provider bills what it generated: the usage of the cancelled answer is kept.
+    expect(app.services.usage.recent(10).filter((r) => r.api === 'realtime')).toHaveLength(1)
+    expect(view.costUsd).toBeGreaterThan(0)
+  })
 })
