@@ -29,7 +29,11 @@ export const voiceRoutes = {
   }),
   /** Barge-in: the answer stops and the server keeps only what the user heard. */
   'voice.interrupt': route({
-    input: SessionRef.extend({ playedMs: z.number().min(0).max(3_600_000) }),
+    input: SessionRef.extend({
+      playedMs: z.number().min(0).max(3_600_000),
+      /** The answer item being heard; without it, the last one that brought audio. */
+      itemId: z.string().min(1).max(200).optional()
+    }),
     output: z.null()
   }),
   'voice.end': route({ input: SessionRef, output: VoiceSessionView }),

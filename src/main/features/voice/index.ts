@@ -54,7 +54,7 @@ export function voiceFeature(deps: VoiceFeatureDeps) {
     'voice.audio': ({ sessionId, pcm }) => voice.appendAudio(sessionId, pcm),
     'voice.commit': ({ sessionId }) => voice.commit(sessionId),
     'voice.text': ({ sessionId, text }) => voice.sendText(sessionId, text),
-    'voice.interrupt': ({ sessionId, playedMs }) => voice.interrupt(sessionId, playedMs),
+    'voice.interrupt': ({ sessionId, playedMs, itemId }) => voice.interrupt(sessionId, playedMs, itemId),
     'voice.end': ({ sessionId }) => voice.end(sessionId),
     'voice.sessions': (query) => voice.list(query),
     'voice.session': ({ sessionId }) => voice.get(sessionId),

@@ -72,9 +72,9 @@ export class LiveSession {
     this.touch()
   }
 
-  interrupt(playedMs: number): void {
+  interrupt(playedMs: number, itemId?: string): void {
     this.requireOpen()
-    this.recorder.interrupt(playedMs)
+    this.recorder.interrupt(playedMs, itemId)
   }
 
   /**

@@ -73,22 +73,26 @@ export class TurnRecorder {
   }
 
   /** The user heard `playedMs` of the current answer: the rest is cut on the server and marked. */
-  interrupt(playedMs: number): void {
-    const item = this.lastAudioItem
+  /**
+   * Barge-in: the answer stops, and the item the user was hearing is cut where they stopped. The
+   * page names that item; it may be an earlier one than the last to arrive (after a tool call).
+   */
+  interrupt(playedMs: number, itemId?: string): void {
+    const known = itemId
+      ? (this.answers.get(itemId) ?? (this.lastAudioItem?.itemId === itemId ? this.lastAudioItem : null))
+      : this.lastAudioItem
+    const target = itemId ?? known?.itemId
     if (this.activeResponse) this.send({ type: 'response.cancel' })
-    if (!item) return
-    const heardMs = Math.min(
-      Math.floor(playedMs),
-      Math.floor(item.audio.reduce((sum, b) => sum + b.length, 0) / 48)
-    )
+    if (!target) return
+    const receivedMs = known ? Math.floor(known.audio.reduce((sum, b) => sum + b.length, 0) / 48) : Infinity
     this.send({
       type: 'conversation.item.truncate',
-      item_id: item.itemId,
+      item_id: target,
       content_index: 0,
-      audio_end_ms: heardMs
+      audio_end_ms: Math.min(Math.floor(playedMs), receivedMs)
     })
-    this.ports.repo.markInterrupted(this.ports.sessionId, item.itemId)
-    this.lastAudioItem = null
+    this.ports.repo.markInterrupted(this.ports.sessionId, target)
+    if (this.lastAudioItem?.itemId === target) this.lastAudioItem = null
   }
 
   handle(event: ServerEvent): void {

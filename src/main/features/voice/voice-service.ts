@@ -105,8 +105,8 @@ export class VoiceService {
     return null
   }
 
-  interrupt(sessionId: string, playedMs: number): null {
-    this.session(sessionId).interrupt(playedMs)
+  interrupt(sessionId: string, playedMs: number, itemId?: string): null {
+    this.session(sessionId).interrupt(playedMs, itemId)
     return null
   }
 

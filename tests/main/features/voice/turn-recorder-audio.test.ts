@@ -48,3 +48,24 @@ describe('the saved audio of a hands-free turn', () => {
     expect((written[0]?.bytes ?? 0) / 48_000).toBe(60)
   })
 })
+
+describe('barge-in', () => {
+  it('cuts the answer the page was playing, even when a later one has started to arrive', () => {
+    const { port } = ports()
+    ;(port.repo as unknown as { markInterrupted: () => void }).markInterrupted = () => undefined
+    const sent: Record<string, unknown>[] = []
+    const recorder = new TurnRecorder(port, (event) => sent.push(event))
+    const second = Buffer.alloc(48_000).toString('base64')
+    recorder.handle({ type: 'response.created', response: { id: 'resp_1' } })
+    recorder.handle({ type: 'response.output_audio.delta', item_id: 'item_a', delta: second })
+    recorder.handle({ type: 'response.output_audio.delta', item_id: 'item_b', delta: second })
+    recorder.interrupt(400, 'item_a')
+    expect(sent).toContainEqual({ type: 'response.cancel' })
+    expect(sent).toContainEqual({
+      type: 'conversation.item.truncate',
+      item_id: 'item_a',
+      content_index: 0,
+      audio_end_ms: 400
+    })
+  })
+})

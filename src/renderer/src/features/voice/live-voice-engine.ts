@@ -174,9 +174,11 @@ export class LiveVoiceEngine {
     const stopped = this.audio.stopPlayback()
     if (!stopped) return
     this.sinks.entries((entries) => markInterrupted(entries, stopped.itemId))
-    void call('voice.interrupt', { sessionId: this.sessionId, playedMs: stopped.playedMs }).catch(
-      () => undefined
-    )
+    void call('voice.interrupt', {
+      sessionId: this.sessionId,
+      playedMs: stopped.playedMs,
+      itemId: stopped.itemId
+    }).catch(() => undefined)
   }
 
   private async cleanUp(): Promise<void> {

@@ -21,7 +21,8 @@ export class VoiceAudio {
   private player: AudioWorkletNode | null = null
   private capture: { node: AudioWorkletNode; stream: MediaStream } | null = null
   /** Played samples when the current answer began (the first sample of its audio). */
-  private answerStart: { itemId: string; at: number } | null = null
+  /** Where each queued answer starts in the played-samples count (one may play while the next queues). */
+  private segments: { itemId: string; at: number }[] = []
   readonly counters: AudioCounters = { received: 0, played: 0 }
   onCounters: (counters: AudioCounters) => void = () => undefined
 
@@ -57,8 +58,10 @@ export class VoiceAudio {
     // Deltas of a cut answer still on their way: the user already stopped it, it stays silent.
     if (this.silenced.has(itemId)) return
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-    if (this.answerStart?.itemId !== itemId)
-      this.answerStart = { itemId, at: Math.max(this.counters.received, this.counters.played) }
+    if (this.segments.at(-1)?.itemId !== itemId)
+      this.segments.push({ itemId, at: Math.max(this.counters.received, this.counters.played) })
+    // Answers already heard to the end are forgotten.
+    while ((this.segments[1]?.at ?? Infinity) <= this.counters.played) this.segments.shift()
     this.counters.received += bytes.length / 2
     this.player?.port.postMessage({ pcm: bytes.buffer }, [bytes.buffer])
     this.onCounters(this.counters)
@@ -71,12 +74,14 @@ export class VoiceAudio {
   /** Barge-in: drops what is queued and says how many ms of the current answer were heard. */
   stopPlayback(): { itemId: string; playedMs: number } | null {
     this.player?.port.postMessage({ clear: true })
-    const start = this.answerStart
+    // The answer being heard is the last one whose audio started at or before what has played.
+    const start = this.segments.findLast((seg) => seg.at <= this.counters.played) ?? this.segments[0] ?? null
     const heard = start ? Math.max(0, this.counters.played - start.at) : 0
     // What was queued and never played will not be: the counters agree again.
     this.counters.received = this.counters.played
-    this.answerStart = null
-    if (start) this.silenced.add(start.itemId)
+    // The one heard and any queued after it are cut: their late deltas stay silent.
+    for (const seg of this.segments) if (!start || seg.at >= start.at) this.silenced.add(seg.itemId)
+    this.segments = []
     return start ? { itemId: start.itemId, playedMs: (heard / RATE) * 1000 } : null
   }
 
