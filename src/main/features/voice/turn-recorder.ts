@@ -295,6 +295,8 @@ export class TurnRecorder {
       costUsd,
       createdAt: new Date(this.ports.now()).toISOString()
     })
-    if (item.text && remember) this.history.push({ role: 'assistant', itemId: item.itemId, text: item.text })
+    // A cut answer is not given back after a reconnect: its text runs past what the user heard.
+    if (item.text && remember && !interrupted)
+      this.history.push({ role: 'assistant', itemId: item.itemId, text: item.text })
   }
 }

@@ -69,3 +69,21 @@ describe('barge-in', () => {
     })
   })
 })
+
+describe('what a reconnect gives back', () => {
+  it('leaves out an answer the user cut, whose text runs past what they heard', () => {
+    const { port } = ports()
+    const recorder = new TurnRecorder(port, () => undefined)
+    recorder.handle({ type: 'response.created', response: { id: 'resp_1' } })
+    recorder.handle({
+      type: 'response.output_audio_transcript.delta',
+      item_id: 'item_a',
+      delta: 'Once upon a time'
+    })
+    recorder.handle({ type: 'response.done', response: { id: 'resp_1', status: 'cancelled', output: [] } })
+    recorder.handle({ type: 'response.created', response: { id: 'resp_2' } })
+    recorder.handle({ type: 'response.output_audio_transcript.delta', item_id: 'item_b', delta: 'Sure.' })
+    recorder.handle({ type: 'response.done', response: { id: 'resp_2', status: 'completed', output: [] } })
+    expect(recorder.history.map((h) => h.text)).toEqual(['Sure.'])
+  })
+})
