@@ -41,6 +41,12 @@ export function checkTurn(settings: TurnSettings, provider: Provider): void {
         `${name} does not offer OpenAI’s hosted tools, so ${TOOL_WORDS[tool]} cannot run there. Turn it off, or pick a provider with “Built-in tools” in Settings → Providers.`
       )
   }
+  // The API refuses web search at minimal effort: said here, before anything is paid for.
+  if (settings.tools.includes('web_search') && settings.reasoningEffort === 'minimal')
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Web search does not run at “minimal” reasoning effort; choose low or higher, or turn web search off.'
+    )
   if (settings.tools.includes('file_search') && settings.vectorStoreIds.length === 0)
     throw new AppError(
       'VALIDATION_FAILED',

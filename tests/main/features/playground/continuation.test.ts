@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previousResponseId } from '../../../../src/main/features/playground/history'
-import { includesFor } from '../../../../src/main/features/playground/tool-specs'
+import { checkTurn, includesFor } from '../../../../src/main/features/playground/tool-specs'
 import { TurnSettings, type Message } from '../../../../src/shared/domain/playground'
 
 const settings = (over: Partial<TurnSettings> = {}): TurnSettings =>
@@ -33,5 +33,15 @@ describe('continuing a conversation on the Responses API', () => {
   it('asks for encrypted reasoning when responses are not stored, so later rounds can resend it', () => {
     expect(includesFor(settings({ store: false }))).toContain('reasoning.encrypted_content')
     expect(includesFor(settings())).not.toContain('reasoning.encrypted_content')
+  })
+
+  it('refuses web search at minimal reasoning effort before sending', () => {
+    const provider = { name: 'OpenAI', capabilities: { responses: true, builtinTools: true } } as never
+    expect(() =>
+      checkTurn(settings({ tools: ['web_search'], reasoningEffort: 'minimal' }), provider)
+    ).toThrow(/minimal/)
+    expect(() =>
+      checkTurn(settings({ tools: ['web_search'], reasoningEffort: 'low' }), provider)
+    ).not.toThrow()
   })
 })
