@@ -1,3 +1,4 @@
+import { AppError } from '@shared/errors'
 /** Strict structured-output rules, checked before anything is sent (limits from the product seed). */
 export const SCHEMA_LIMITS = { maxDepth: 5, maxProperties: 100, maxEnumValues: 500, maxEnumChars: 7500 }
 
@@ -124,4 +125,18 @@ function checkObject(node: Node, path: string, depth: number, state: LintState):
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Throws AI_SCHEMA_INVALID when a schema breaks strict mode, before anything is sent: `what` names
+ * the schema in the message, which lists the first five offending paths.
+ */
+export function refuseNonStrictSchema(schema: unknown, what: string): void {
+  const issues = lintStrictSchema(schema)
+  if (issues.length === 0) return
+  const list = issues
+    .slice(0, 5)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ')
+  throw new AppError('AI_SCHEMA_INVALID', `${what} — ${list}`, { issues })
 }

@@ -1,7 +1,7 @@
 import type Ajv from 'ajv'
 import { z } from 'zod'
 import { AppError } from '@shared/errors'
-import { lintStrictSchema } from './schema-lint'
+import { refuseNonStrictSchema } from './schema-lint'
 import { lazyModule } from '../platform/lazy-module'
 
 const ajvModule = lazyModule<typeof import('ajv')>('ajv')
@@ -62,16 +62,9 @@ export function schemaFromJson(
 /** Refuses a schema strict mode would reject, before anything is sent, naming each offending path. */
 export function assertStrictSchema(schema: StructuredSchema): void {
   if (!schema.strict) return
-  const issues = lintStrictSchema(schema.schema)
-  if (issues.length === 0) return
-  const list = issues
-    .slice(0, 5)
-    .map((i) => `${i.path}: ${i.message}`)
-    .join('; ')
-  throw new AppError(
-    'AI_SCHEMA_INVALID',
-    `The schema “${schema.name}” does not meet strict structured-output rules — ${list}`,
-    { issues }
+  refuseNonStrictSchema(
+    schema.schema,
+    `The schema “${schema.name}” does not meet strict structured-output rules`
   )
 }
 

@@ -85,7 +85,8 @@ export class AnswerRunner {
       })
     try {
       await this.run(args, state)
-      const done = state.waiting > 0 ? 'pending' : state.roundsExhausted || state.incomplete ? 'partial' : 'complete'
+      const done =
+        state.waiting > 0 ? 'pending' : state.roundsExhausted || state.incomplete ? 'partial' : 'complete'
       const saved = save(
         done,
         state.roundsExhausted ? { code: 'AI_TOOL_NOT_CALLED', message: MAX_ROUNDS_MESSAGE } : null

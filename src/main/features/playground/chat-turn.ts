@@ -1,9 +1,8 @@
 import type { TurnSettings } from '@shared/domain/playground'
-import type { ChatMessage, ChatRequest, ChatResult } from '../../ai/calls/chat'
-import type { CallResult } from '../../ai/executor'
+import type { ChatMessage, ChatRequest } from '../../ai/calls/chat'
 import { schemaFromJson } from '../../ai/structured'
 import { answerCalls } from './function-calls'
-import { refusalOf } from './refusal'
+import { callOrRefuse } from './refusal'
 import { chatChoice, chatTools, choiceForRound } from './tool-specs'
 import { MAX_ROUNDS, type TurnDeps, type TurnState } from './turn-state'
 
@@ -25,16 +24,10 @@ export async function runChatTurn(deps: TurnDeps, plan: ChatPlan, state: TurnSta
       ...(await deps.ai.chatBody(request, plan.settings.providerId)),
       ...(plan.stream ? { stream: true } : {})
     }
-    let result: CallResult<ChatResult>
-    try {
-      result = await deps.ai.chat(request, state.context(plan.settings.providerId))
-    } catch (error) {
-      const refusal = refusalOf(error)
-      if (refusal === null) throw error
-      state.refusal = refusal
-      state.endRound([{ type: 'refusal', text: refusal }])
-      return
-    }
+    const result = await callOrRefuse(state, () =>
+      deps.ai.chat(request, state.context(plan.settings.providerId))
+    )
+    if (!result) return
     state.add(result)
     const text = result.value.text
     state.endRound(text ? [{ type: 'text', text }] : [])

@@ -6,7 +6,7 @@ import { schemaFromJson } from '../../ai/structured'
 import { previewDataUrl } from '../../media/image/image-edit-prep'
 import { answerCalls } from './function-calls'
 import { readOutput } from './response-parts'
-import { refusalOf } from './refusal'
+import { callOrRefuse } from './refusal'
 import { choiceForRound, includesFor, responsesChoice, responsesTools } from './tool-specs'
 import { MAX_ROUNDS, type TurnDeps, type TurnState } from './turn-state'
 
@@ -36,16 +36,10 @@ export async function runResponsesTurn(deps: TurnDeps, plan: ResponsesPlan, stat
       ...(await deps.ai.responsesBody(request, plan.settings.providerId)),
       ...(plan.stream ? { stream: true } : {})
     }
-    let result: CallResult<ResponsesResult>
-    try {
-      result = await deps.ai.respond(request, state.context(plan.settings.providerId))
-    } catch (error) {
-      const refusal = refusalOf(error)
-      if (refusal === null) throw error
-      state.refusal = refusal
-      state.endRound([{ type: 'refusal', text: refusal }])
-      return
-    }
+    const result = await callOrRefuse(state, () =>
+      deps.ai.respond(request, state.context(plan.settings.providerId))
+    )
+    if (!result) return
     state.add(result)
     state.responseId = result.value.responseId
     await keepOutput(deps, plan, state, result)

@@ -2,7 +2,7 @@ import type OpenAI from 'openai'
 import type { Provider } from '@shared/domain/provider'
 import type { BuiltinTool, FunctionDef, ToolChoice, TurnSettings } from '@shared/domain/playground'
 import { AppError } from '@shared/errors'
-import { lintStrictSchema } from '../../ai/schema-lint'
+import { refuseNonStrictSchema } from '../../ai/schema-lint'
 import { LOCAL_FUNCTIONS } from './local-functions'
 
 const TOOL_WORDS: Record<BuiltinTool, string> = {
@@ -71,18 +71,8 @@ export function checkTurn(settings: TurnSettings, provider: Provider): void {
 }
 
 function checkFunction(fn: FunctionDef): void {
-  if (!fn.strict) return
-  const issues = lintStrictSchema(fn.parameters)
-  if (issues.length === 0) return
-  const list = issues
-    .slice(0, 5)
-    .map((i) => `${i.path}: ${i.message}`)
-    .join('; ')
-  throw new AppError(
-    'AI_SCHEMA_INVALID',
-    `The parameters of “${fn.name}” do not meet strict rules — ${list}`,
-    { issues }
-  )
+  if (fn.strict)
+    refuseNonStrictSchema(fn.parameters, `The parameters of “${fn.name}” do not meet strict rules`)
 }
 
 function unsupported(message: string): never {
