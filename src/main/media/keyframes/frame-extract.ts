@@ -130,6 +130,14 @@ export interface PacketSelection {
 }
 
 /**
+ * Frame threads per packet-decoding process. Two processes run at once, so one thread each would
+ * fill both cores of an idle machine; a second keeps the work's share when something else is busy
+ * (the scheduler shares the cores by thread, and a plain `ffmpeg -i` brings one per core and more),
+ * and lets the process that finishes its half last use both cores for its tail.
+ */
+const PACKET_DECODER_THREADS = 2
+
+/**
  * Decodes only the chosen packets in one read of the file: a stream-copy process drops every other
  * packet before it reaches the decoder, so skipped keyframes and GOPs cost demuxing only, and there
  * is no per-seek cost (docs/adr/007-packet-selected-decoding.md).
@@ -163,7 +171,14 @@ export async function decodePackets(
         ]
       },
       {
-        inputOptions: ['-skip_loop_filter', 'all', ...skipOptions(range.skip), '-threads', '1', '-copyts'],
+        inputOptions: [
+          '-skip_loop_filter',
+          'all',
+          ...skipOptions(range.skip),
+          '-threads',
+          String(PACKET_DECODER_THREADS),
+          '-copyts'
+        ],
         globalOptions: ['-filter_complex', graph],
         outputs: outs,
         signal: options.signal,
