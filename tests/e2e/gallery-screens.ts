@@ -57,7 +57,7 @@ export async function seedGallery(app: FramewiseApp): Promise<{ editId: string }
   return { editId: edited.images[0]!.assetId ?? turn.images[0]!.assetId }
 }
 
-/** The gallery with an image open (lineage panel), at 1440 and 800 px, and the editor with a painted mask. */
+/** The gallery at 1440, 1024 and 800 px, with an image open (lineage panel) at 1440 and 800, and the editor with a painted mask. */
 export async function shootGallery(page: Page, url: string, out: string, prefix: string, editId: string) {
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(`${url}#/gallery/${editId}`)
@@ -70,10 +70,11 @@ export async function shootGallery(page: Page, url: string, out: string, prefix:
   await page.getByTestId('gallery-prompt').fill('a red fox in fresh snow, morning light')
   await page.getByTestId('gallery-estimate').waitFor()
   await page.waitForTimeout(300)
-  await page.screenshot({ path: join(out, `${prefix}-gallery-1440.png`) })
-  await page.setViewportSize({ width: 800, height: 900 })
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(out, `${prefix}-gallery-800.png`) })
+  for (const width of [1440, 1024, 800]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(out, `${prefix}-gallery-${width}.png`) })
+  }
   await page.goto(`${url}#/gallery/${editId}`)
   await page.getByTestId('lineage-panel').waitFor()
   await page.getByTestId('lineage-panel').scrollIntoViewIfNeeded()

@@ -83,7 +83,7 @@ export async function shootPlayground(
   seed: PlaygroundSeed
 ) {
   const shot = (name: string) => page.screenshot({ path: join(out, `${prefix}-playground-${name}.png`) })
-  for (const width of [1440, 800]) {
+  for (const width of [1440, 1024, 800]) {
     await page.setViewportSize({ width, height: 900 })
     for (const [name, id] of Object.entries(seed)) {
       await page.goto(`${url}#/playground/${id}`)

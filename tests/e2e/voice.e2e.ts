@@ -193,7 +193,7 @@ describe('the Voice page in Chromium with a fake microphone', () => {
           .poll(() => page.getByTestId('voice-assistant-text').count(), { timeout: 30_000 })
           .toBeGreaterThan(0)
         await page.waitForTimeout(600)
-        for (const width of [1440, 800]) {
+        for (const width of [1440, 1024, 800]) {
           await page.setViewportSize({ width, height: 900 })
           await page.waitForTimeout(300)
           await page.screenshot({ path: join(OUT, `voice-${language}-${theme}-${width}.png`) })

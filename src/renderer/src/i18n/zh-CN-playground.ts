@@ -105,8 +105,9 @@ export const zhCNPlayground: typeof enPlayground = {
   params: {
     title: '参数',
     api: 'API',
-    chat: 'Chat Completions 接口',
-    responses: 'Responses 接口',
+    // API names, as the English labels: with "接口" the switch overflowed the 1024 px side panel.
+    chat: 'Chat Completions',
+    responses: 'Responses',
     model: '模型',
     instructions: '指令（系统提示）',
     reasoningEffort: '推理强度',
