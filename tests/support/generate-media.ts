@@ -162,3 +162,13 @@ export function makeHevcVideo(dir: string): string {
   ])
   return file
 }
+
+/** A 3 s full-range 4:2:2 Motion JPEG video, the way many cameras record (made at test time). */
+export function makeCameraMjpeg(dir: string): string {
+  const file = join(dir, 'camera.avi')
+  ffmpeg([
+    ...['-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=10:d=3'],
+    ...['-c:v', 'mjpeg', '-q:v', '3', '-pix_fmt', 'yuvj422p', file]
+  ])
+  return file
+}

@@ -10,18 +10,22 @@ import {
   runFfmpegSpec,
   type FfmpegSpec
 } from '../../platform/ffmpeg/ffmpeg'
+import { jpegOutputOptions, type KeptPicture, type KeptPictureKind } from './frame-encode'
 import { SIGNATURE_BYTES, type Signature } from './phash'
 
 export interface DecodedFrame {
   /** Presentation time in the stream's own clock (before any start offset is removed). */
   pts: number
-  file: string
+  /** The picture, kept until the frame is chosen (encodeJpegs). */
+  picture: KeptPicture
   signature: Signature
 }
 
 export interface ExtractOptions {
   dir: string
   maxSize: number
+  /** How decoded pictures wait until the frames are chosen (keptPictureKind). */
+  keep: KeptPictureKind
   signal?: AbortSignal
   timeoutMs: number
   onFrame?: (count: number) => void
@@ -59,8 +63,15 @@ const UPRIGHT: Record<0 | 90 | 180 | 270, string[]> = {
 }
 
 /**
- * Chain i: [select →] [upright →] scale → split → (JPEG, 9×8 grey signature → showinfo). showinfo
- * sits on the tiny signature branch because it checksums every frame it sees.
+ * The full-range pixel formats JPEG takes, set before the split so a picture kept raw is the one a
+ * JPEG written at once would hold, and the signature is taken from it either way; the format
+ * filter picks the one nearest the video's own (4:2:0 for most).
+ */
+const JPEG_PIXELS = 'format=pix_fmts=yuvj420p|yuvj422p|yuvj444p'
+
+/**
+ * Chain i: [select →] [upright →] scale → JPEG pixels → split → (picture, 9×8 grey signature →
+ * showinfo). showinfo sits on the tiny signature branch because it checksums every frame it sees.
  */
 function chain(
   index: number,
@@ -69,7 +80,7 @@ function chain(
 ): { graph: string; showinfoId: number; filters: number } {
   const select = range.select ? [`select='${range.select}'`] : []
   const scale = `scale='min(iw,${maxSize})':'min(ih,${maxSize})':force_original_aspect_ratio=decrease`
-  const main = [...select, ...UPRIGHT[range.rotate ?? 0], scale, 'split']
+  const main = [...select, ...UPRIGHT[range.rotate ?? 0], scale, JPEG_PIXELS, 'split']
   const signature = ['scale=9:8:flags=area', 'format=gray', 'showinfo']
   const graph = `[${index}:v:0]${main.join(',')}[img${index}][g${index}];[g${index}]${signature.join(',')}[h${index}]`
   return { graph, showinfoId: main.length + 2, filters: main.length + signature.length }
@@ -98,7 +109,8 @@ function readWindow(from: number | undefined, to: number | undefined): string[] 
 
 /**
  * Decodes several ranges of one file in one ffmpeg process (one spawn, one decoder thread each),
- * writing a JPEG and a perceptual signature per kept frame; showinfo gives each frame's true time.
+ * keeping the scaled picture and a perceptual signature of each frame it passes; showinfo
+ * gives each frame's true time.
  */
 export async function decodeRanges(
   binaries: MediaBinaries,
@@ -229,7 +241,9 @@ async function decodeWith(
     ;(times[chainIndex] as number[])[Number(match[2])] = Number(match[3])
     options.onFrame?.((seen += 1))
   }
-  const outs = ranges.flatMap((range, i) => outputs(binaries, options.dir, `${name}-${i}`, i, range.frames))
+  const outs = ranges.flatMap((range, i) =>
+    outputs(binaries, { dir: options.dir, keep: options.keep, name: `${name}-${i}`, i, frames: range.frames })
+  )
   try {
     await run(chains.map((c) => c.graph).join(';'), outs, onStderrLine)
   } catch (error) {
@@ -237,26 +251,41 @@ async function decodeWith(
     if (seen === 0 || (error instanceof AppError && error.code === 'CANCELLED')) throw error
   }
   return Promise.all(
-    ranges.map((range, i) => collect(options.dir, `${name}-${i}`, times[i] as number[], range.frames))
+    ranges.map((range, i) =>
+      collect(
+        { dir: options.dir, keep: options.keep, name: `${name}-${i}` },
+        times[i] as number[],
+        range.frames
+      )
+    )
   )
+}
+
+interface ChainFiles {
+  dir: string
+  keep: KeptPictureKind
+  /** Prefix of this chain's files. */
+  name: string
 }
 
 function outputs(
   binaries: MediaBinaries,
-  dir: string,
-  name: string,
-  i: number,
-  frames?: number
+  chainFiles: ChainFiles & { i: number; frames?: number }
 ): FfmpegSpec['outputs'] {
+  const { dir, keep, name, i, frames } = chainFiles
   const sync = passthroughFrames(binaries)
   const limit = frames ? ['-frames:v', String(frames)] : []
+  // Raw pictures go into one NUT file, which records their size and pixel format; only the frames
+  // chosen are encoded later (encodeJpegs).
+  const picture =
+    keep === 'raw'
+      ? {
+          target: join(dir, `${name}.nut`),
+          options: [...sync, ...limit, '-c:v', 'rawvideo', '-f', 'nut', '-y']
+        }
+      : { target: join(dir, `${name}_%05d.jpg`), options: [...limit, ...jpegOutputOptions(binaries)] }
   return [
-    {
-      target: join(dir, `${name}_%05d.jpg`),
-      // -q:v 5 is about JPEG quality 85, in line with image prep; higher costs encode time for
-      // detail a vision model does not use.
-      options: ['-map', `[img${i}]`, ...sync, ...limit, '-q:v', '5', '-f', 'image2', '-y']
-    },
+    { target: picture.target, options: ['-map', `[img${i}]`, ...picture.options] },
     {
       target: join(dir, `${name}.gray`),
       options: ['-map', `[h${i}]`, ...sync, ...limit, '-f', 'rawvideo', '-y']
@@ -265,19 +294,23 @@ function outputs(
 }
 
 async function collect(
-  dir: string,
-  name: string,
+  chainFiles: ChainFiles,
   times: (number | undefined)[],
   limit?: number
 ): Promise<DecodedFrame[]> {
+  const { dir, keep, name } = chainFiles
   const grayFile = join(dir, `${name}.gray`)
-  const raw = existsSync(grayFile) ? await readFile(grayFile) : Buffer.alloc(0)
+  const rawFile = join(dir, `${name}.nut`)
+  if (!existsSync(grayFile) || (keep === 'raw' && !existsSync(rawFile))) return []
+  const signatures = await readFile(grayFile)
   const frames: DecodedFrame[] = []
-  times.slice(0, limit ?? times.length).forEach((pts, n) => {
-    const file = join(dir, `${name}_${String(n + 1).padStart(5, '0')}.jpg`)
-    const at = n * SIGNATURE_BYTES
-    if (pts === undefined || at + SIGNATURE_BYTES > raw.length || !existsSync(file)) return
-    frames.push({ pts, file, signature: new Uint8Array(raw.subarray(at, at + SIGNATURE_BYTES)) })
+  times.slice(0, limit ?? times.length).forEach((pts, index) => {
+    const at = index * SIGNATURE_BYTES
+    if (pts === undefined || at + SIGNATURE_BYTES > signatures.length) return
+    const jpeg = join(dir, `${name}_${String(index + 1).padStart(5, '0')}.jpg`)
+    if (keep === 'jpeg' && !existsSync(jpeg)) return
+    const picture: KeptPicture = keep === 'raw' ? { raw: rawFile, index } : { jpeg }
+    frames.push({ pts, picture, signature: new Uint8Array(signatures.subarray(at, at + SIGNATURE_BYTES)) })
   })
   return frames
 }

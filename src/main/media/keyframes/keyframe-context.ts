@@ -2,6 +2,7 @@ import type { JobStage } from '@shared/domain/job'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import type { FrameCandidate, FrameReason } from './frame-choice'
+import type { KeptPicture } from './frame-encode'
 import type { DecodedFrame, ExtractOptions } from './frame-extract'
 import { readKeyframeIndex, type KeyframeIndex } from './keyframe-index'
 import { probeMedia, type ProbeResult } from '../probe'
@@ -12,9 +13,9 @@ export type KeyframeStage = Extract<
   'reading-index' | 'decoding' | 'decoding-keyframes' | 'finding-cuts' | 'filling-gaps' | 'storing-frames'
 >
 
-/** A decoded frame that may be chosen, with the JPEG already written for it. */
+/** A decoded frame that may be chosen, with its picture kept until then. */
 export interface Candidate extends FrameCandidate {
-  file: string
+  picture: KeptPicture
 }
 
 /** What every keyframe-selection pass needs to know about the video being read. */
@@ -35,7 +36,7 @@ export function toCandidates(ctx: KeyframeContext, frames: DecodedFrame[], reaso
     t: Math.max(0, f.pts - ctx.probe.startTime),
     signature: f.signature,
     reason,
-    file: f.file
+    picture: f.picture
   }))
 }
 

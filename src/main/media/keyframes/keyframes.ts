@@ -4,6 +4,7 @@ import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import { lazyModule } from '../../platform/lazy-module'
 import { canDropPackets, withTempDir } from '../../platform/ffmpeg/ffmpeg'
 import { chooseFrames, CUT_BITS, type FrameReason } from './frame-choice'
+import { encodeJpegs, keptPictureKind } from './frame-encode'
 import { decodeRanges, decodeRangesParallel, type DecodedFrame, type DecodeRange } from './frame-extract'
 import {
   readSource,
@@ -89,9 +90,12 @@ export async function selectKeyframes(
   const shape = { durationS, width: video.width, height: video.height, maxFrames }
   const plan = planStrategy(index, shape, spikes)
   return withTempDir(options.tmpDir, async (dir) => {
+    const maxSize = options.maxSize ?? 1024
+    const keyframes = index.keyframeTimes.length
     const extract = {
       dir,
-      maxSize: options.maxSize ?? 1024,
+      maxSize,
+      keep: keptPictureKind({ width: video.width, height: video.height, maxSize, keyframes, maxFrames }),
       signal: options.signal,
       timeoutMs: 120_000 + durationS * 1000
     }
@@ -111,7 +115,7 @@ export async function selectKeyframes(
       chosen = [...chosen, ...fresh].sort((a, b) => a.t - b.t).slice(0, maxFrames)
     }
     progress('storing-frames', 0.95)
-    const frames = await Promise.all(chosen.map(toSelected))
+    const frames = await encodeChosen(ctx, chosen)
     const strategyReason = `${plan.reason}; ${decoding}`
     return { durationS, strategy, strategyReason, frames, elapsedMs: Date.now() - started, source }
   })
@@ -270,8 +274,24 @@ async function seek(ctx: Ctx, times: number[]): Promise<DecodedFrame[]> {
   return (await decodeRangesParallel(ctx.binaries, ctx.file, ranges, ctx.extract)).flat()
 }
 
-async function toSelected(candidate: Candidate): Promise<SelectedFrame> {
-  const jpeg = await readFile(candidate.file)
+/** JPEGs of the chosen frames only; a frame whose picture was lost (a damaged stream) is dropped. */
+async function encodeChosen(ctx: Ctx, chosen: Candidate[]): Promise<SelectedFrame[]> {
+  const jpegs = await encodeJpegs(
+    ctx.binaries,
+    chosen.map((c) => c.picture),
+    ctx.extract
+  )
+  const frames = await Promise.all(
+    chosen.map((candidate, i) => {
+      const jpeg = jpegs[i]
+      return jpeg ? toSelected(candidate, jpeg) : null
+    })
+  )
+  return frames.filter((f): f is SelectedFrame => f !== null)
+}
+
+async function toSelected(candidate: Candidate, file: string): Promise<SelectedFrame> {
+  const jpeg = await readFile(file)
   const meta = await sharp()(jpeg).metadata()
   return {
     t: candidate.t,
