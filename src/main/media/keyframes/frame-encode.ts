@@ -9,8 +9,9 @@ import { passthroughFrames, runFfmpegSpec } from '../../platform/ffmpeg/ffmpeg'
  * Where a decoded frame's picture waits until the frame is chosen: uncompressed, as frame `index`
  * (from 0) of a raw-video NUT file one decoding process wrote, or already a JPEG. Most decoded
  * frames are only compared, never kept, and JPEG-encoding a grainy 1024 px frame costs about a
- * third of decoding its keyframe; raw pictures take 3–9× the space of JPEGs, so a selection that
- * would write too many keeps JPEGs instead (keptPictureKind).
+ * third of decoding its keyframe; raw pictures take 3–9× the space of JPEGs, and encoding them
+ * later costs two more ffmpeg processes, so a selection keeps JPEGs where that does not pay
+ * (keptPictureKind).
  */
 export type KeptPicture = { raw: string; index: number } | { jpeg: string }
 
@@ -20,8 +21,11 @@ export type KeptPictureKind = 'raw' | 'jpeg'
 const RAW_TEMP_LIMIT_BYTES = 1024 ** 3
 
 /**
- * Raw pictures when the frames a selection may decode (at most every keyframe, plus the frames
- * found inside GOPs and the fills, a few per frame of the budget) fit the temp-space limit.
+ * Raw pictures when most decoded frames will be dropped and their pictures fit the temp-space
+ * limit. Keeping them raw costs two more processes at the end (~0.15 s), which pays only when many
+ * JPEGs are saved: a video with more than twice as many keyframes as the budget (decoding reads up
+ * to every keyframe, plus the frames found inside GOPs and the fills, a few per frame of the
+ * budget). A short clip whose keyframes are nearly all kept writes its JPEGs at once.
  */
 export function keptPictureKind(shape: {
   width: number
@@ -30,6 +34,7 @@ export function keptPictureKind(shape: {
   keyframes: number
   maxFrames: number
 }): KeptPictureKind {
+  if (shape.keyframes <= 2 * shape.maxFrames) return 'jpeg'
   const shrink = Math.min(1, shape.maxSize / Math.max(1, shape.width, shape.height))
   const frameBytes = shape.width * shrink * (shape.height * shrink) * 1.5
   const frames = shape.keyframes + 4 * shape.maxFrames

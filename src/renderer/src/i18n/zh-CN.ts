@@ -256,7 +256,7 @@ export const zhCN: Messages = {
     offline: '离线：正在等待提供方恢复',
     caps: {
       chat: 'Chat Completions',
-      responses: 'Responses 接口',
+      responses: 'Responses',
       vision: '提示中包含图片',
       structuredOutputs: '严格 JSON Schema',
       functionTools: '函数调用',

@@ -89,8 +89,11 @@ describe('kept pictures', () => {
     expect(jpegs[5]).toBeUndefined()
   })
 
-  it('keeps raw pictures only while they fit the temp-space limit', () => {
+  it('keeps raw pictures where most are dropped, while they fit the temp-space limit', () => {
     const hd = { width: 1920, height: 1080, maxSize: 1024, maxFrames: 64 }
+    // A clip whose keyframes are about the budget keeps (nearly) all of them: JPEGs at once.
+    expect(keptPictureKind({ ...hd, keyframes: 24, maxFrames: 32 })).toBe('jpeg')
+    expect(keptPictureKind({ ...hd, keyframes: 128 })).toBe('jpeg')
     // 10 minutes with 2 s GOPs: 300 keyframes; two hours: 3600.
     expect(keptPictureKind({ ...hd, keyframes: 300 })).toBe('raw')
     expect(keptPictureKind({ ...hd, keyframes: 3600 })).toBe('jpeg')

@@ -38,6 +38,27 @@ describe('selectKeyframes', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b))
   })
 
+  it('keeps pictures raw when most decoded frames are dropped, and returns JPEGs of the chosen', async () => {
+    const tmp = tempDir()
+    // 30 keyframes for a budget of 8: most decoded keyframes are only compared.
+    const file = makeVideo(tempDir(), 'many-keys.mp4', {
+      durationS: 60,
+      cuts: [8, 16.6, 40],
+      gop: 60,
+      width: 1280,
+      height: 720
+    })
+    const result = await select(file, 8, tmp)
+    expect(result.frames.length).toBeLessThanOrEqual(8)
+    for (const cut of [8, 16.6, 40])
+      expect(result.frames.some((f) => f.t >= cut - 0.05 && f.t <= cut + 1)).toBe(true)
+    for (const frame of result.frames) {
+      const meta = await sharp(frame.jpeg).metadata()
+      expect([meta.format, meta.width, meta.height, frame.width]).toEqual(['jpeg', 1024, 576, 1024])
+    }
+    expect(readdirSync(tmp)).toEqual([])
+  })
+
   it('seeks to a sample of keyframes in an all-intra video instead of decoding all of them', async () => {
     const file = makeVideo(tempDir(), 'intra.mp4', {
       durationS: 40,
