@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { forEachLimited } from '@shared/concurrency'
 import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
@@ -139,6 +140,11 @@ export interface PacketSelection {
   byteRanges: [number, number][]
   fromS: number
   toS: number
+  /**
+   * The same packets as a stream read here (an MP4 with H.264, avc-feed.ts), so no stream-copy
+   * process has to demux the whole stretch to drop the others.
+   */
+  feed?: () => Readable
 }
 
 /**
@@ -162,6 +168,28 @@ export async function decodePackets(
 ): Promise<DecodedFrame[]> {
   const range: DecodeRange = { select: options.select, skip: options.skip, rotate: options.rotate }
   const read = readWindow(selection.fromS, selection.toS)
+  const decoderOptions = [
+    '-skip_loop_filter',
+    'all',
+    ...skipOptions(range.skip),
+    '-threads',
+    String(PACKET_DECODER_THREADS),
+    '-copyts'
+  ]
+  const { feed } = selection
+  if (feed) {
+    const [fed = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
+      runFfmpegSpec(binaries, {
+        inputs: [{ path: feed(), options: [...decoderOptions, '-f', 'ivf'] }],
+        globalOptions: ['-filter_complex', graph],
+        outputs: outs,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+        onStderrLine
+      })
+    )
+    return fed
+  }
 
   const [frames = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
     runFfmpegPipeline(
@@ -183,14 +211,7 @@ export async function decodePackets(
         ]
       },
       {
-        inputOptions: [
-          '-skip_loop_filter',
-          'all',
-          ...skipOptions(range.skip),
-          '-threads',
-          String(PACKET_DECODER_THREADS),
-          '-copyts'
-        ],
+        inputOptions: decoderOptions,
         globalOptions: ['-filter_complex', graph],
         outputs: outs,
         signal: options.signal,

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
+import { readAvcConfig, type AvcConfig } from './avc-feed'
 import { errorFromProcess, ffprobeLines } from '../../platform/ffmpeg/ffmpeg'
 
 /** Every video packet's presentation time, size and keyframe flag, read at demux speed. */
@@ -14,6 +15,8 @@ export interface KeyframeIndex {
   keyframeTimes: number[]
   /** All presentation times, sorted (decode order differs when there are B-frames). */
   ptsSorted: Float64Array
+  /** For an MP4 with H.264, how to read its packets here (avc-feed.ts); null otherwise. */
+  avc?: AvcConfig | null
 }
 
 /** The first frame time at or after t (what an accurate input seek to t decodes first). */
@@ -37,6 +40,8 @@ export async function readKeyframeIndex(
   options: { signal?: AbortSignal; streamIndex?: number } = {}
 ): Promise<KeyframeIndex> {
   const builder = new IndexBuilder()
+  // Read at the same time as the packets; a failure only means the packets go the slower way.
+  const avc = readAvcConfig(binaries, file, options.signal)
   try {
     await ffprobeLines(
       binaries,
@@ -54,9 +59,12 @@ export async function readKeyframeIndex(
     )
   } catch (error) {
     // A truncated or partly corrupt file still yields the packets before the damage.
-    if (builder.size() === 0) throw errorFromProcess(error)
+    if (builder.size() === 0) {
+      await avc
+      throw errorFromProcess(error)
+    }
   }
-  return builder.build()
+  return { ...builder.build(), avc: await avc }
 }
 
 function indexOf(
@@ -73,10 +81,13 @@ function indexOf(
 }
 
 /** Bump when the packed layout or what the index holds changes; older packs are read again. */
-const PACK_VERSION = 1
+const PACK_VERSION = 2
 const HEADER_BYTES = 8
 
-/** The index as bytes to store with the asset (21 bytes a packet, deflated). */
+/**
+ * The index as bytes to store with the asset (21 bytes a packet, then the H.264 configuration when
+ * there is one: its length-prefix size, or 0, and its parameter sets), deflated.
+ */
 export function packIndex(index: KeyframeIndex): Buffer {
   const n = index.count
   const header = Buffer.alloc(HEADER_BYTES)
@@ -84,7 +95,9 @@ export function packIndex(index: KeyframeIndex): Buffer {
   header.writeUInt32LE(n, 4)
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
   const body = [index.times, index.positions, index.sizes, index.keyframe].map(bytes)
-  return deflateRawSync(Buffer.concat([header, ...body]), { level: 1 })
+  const avc = Buffer.from([index.avc?.lengthSize ?? 0])
+  const sets = index.avc?.parameterSets ?? Buffer.alloc(0)
+  return deflateRawSync(Buffer.concat([header, ...body, avc, sets]), { level: 1 })
 }
 
 /** The stored index, or null when it is from another version or damaged (then it is read again). */
@@ -92,7 +105,8 @@ export function unpackIndex(packed: Buffer): KeyframeIndex | null {
   try {
     const raw = inflateRawSync(packed)
     const n = raw.readUInt32LE(4)
-    if (raw.readUInt32LE(0) !== PACK_VERSION || raw.length !== HEADER_BYTES + 21 * n) return null
+    const packets = HEADER_BYTES + 21 * n
+    if (raw.readUInt32LE(0) !== PACK_VERSION || raw.length < packets + 1) return null
     // Copied out so each typed array starts on an aligned offset of its own buffer.
     const take = (at: number, length: number) =>
       raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + length)
@@ -100,7 +114,9 @@ export function unpackIndex(packed: Buffer): KeyframeIndex | null {
     const positions = new Float64Array(take(HEADER_BYTES + 8 * n, 8 * n))
     const sizes = new Uint32Array(take(HEADER_BYTES + 16 * n, 4 * n))
     const keyframe = new Uint8Array(take(HEADER_BYTES + 20 * n, n))
-    return indexOf(times, sizes, positions, keyframe)
+    const lengthSize = raw[packets] as number
+    const avc = lengthSize > 0 ? { lengthSize, parameterSets: Buffer.from(raw.subarray(packets + 1)) } : null
+    return { ...indexOf(times, sizes, positions, keyframe), avc }
   } catch {
     return null
   }

@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors'
+import { ivfFeed, type FeedPacket } from './avc-feed'
 import { CUT_BITS } from './frame-choice'
 import { decodePackets, type DecodedFrame, type DecodeRange, type PacketSelection } from './frame-extract'
 import { toCandidates, type Candidate, type KeyframeContext } from './keyframe-context'
@@ -336,5 +337,27 @@ function toSelection(ctx: KeyframeContext, runs: PacketRun[]): PacketSelection {
       }
       return [from, to]
     })
-  return { byteRanges, fromS: fromS - READ_MARGIN_S, toS: toS + READ_MARGIN_S }
+  const feed = avcFeed(ctx, runs)
+  return { byteRanges, fromS: fromS - READ_MARGIN_S, toS: toS + READ_MARGIN_S, feed }
+}
+
+/** For an MP4 with H.264: the runs' packets in decode order, read and fed from here. */
+function avcFeed(ctx: KeyframeContext, runs: PacketRun[]): PacketSelection['feed'] {
+  const { index } = ctx
+  const { avc } = index
+  const video = ctx.probe.video
+  if (!avc || !video) return undefined
+  const packets: FeedPacket[] = []
+  for (const run of [...runs].sort((a, b) => a.first - b.first)) {
+    for (let i = run.first; i <= run.last; i += 1) {
+      const pos = index.positions[i] as number
+      packets.push({
+        pos,
+        size: index.sizes[i] as number,
+        pts: index.times[i] as number,
+        key: index.keyframe[i] === 1
+      })
+    }
+  }
+  return () => ivfFeed(ctx.file, packets, avc, video)
 }

@@ -99,7 +99,16 @@ export async function selectKeyframes(
       signal: options.signal,
       timeoutMs: 120_000 + durationS * 1000
     }
-    const ctx: Ctx = { binaries, file, index, probe, durationS, maxFrames, extract, progress }
+    const ctx: Ctx = {
+      binaries,
+      file,
+      index,
+      probe,
+      durationS,
+      maxFrames,
+      extract,
+      progress
+    }
     const { candidates, strategy, decoding } = await gatherCandidates(ctx, plan.strategy, spikes)
     if (candidates.length === 0)
       throw new AppError('MEDIA_DECODE_FAILED', 'No frame of this video could be decoded.')
