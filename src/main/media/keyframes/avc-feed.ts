@@ -114,6 +114,9 @@ export async function readAvcConfig(
   return parseAvcConfig(parseHexDump(stream.extradata))
 }
 
+/** Larger than any coded picture (an 8K intra frame is a few MB). */
+const MAX_PACKET_BYTES = 64 * 1024 * 1024
+
 /** Timestamps in microseconds: exact for the times the packet index holds. */
 const TIME_BASE = 1_000_000
 
@@ -137,6 +140,8 @@ async function* ivfChunks(
   const handle = await open(file, 'r')
   try {
     for (const packet of packets) {
+      // A size no picture has is a damaged or hostile index, not a reason to allocate it.
+      if (packet.size > MAX_PACKET_BYTES || packet.pos < 0) throw malformed()
       const sample = Buffer.alloc(packet.size)
       const { bytesRead } = await handle.read(sample, 0, packet.size, packet.pos)
       if (bytesRead < packet.size) throw malformed()

@@ -345,7 +345,7 @@ function toSelection(ctx: KeyframeContext, runs: PacketRun[]): PacketSelection {
 function avcFeed(ctx: KeyframeContext, runs: PacketRun[]): PacketSelection['feed'] {
   const { index } = ctx
   const { avc } = index
-  const video = ctx.probe.video
+  const { video } = ctx.probe
   if (!avc || !video) return undefined
   const packets: FeedPacket[] = []
   for (const run of [...runs].sort((a, b) => a.first - b.first)) {

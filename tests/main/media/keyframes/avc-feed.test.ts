@@ -73,6 +73,21 @@ describe('feeding MP4 H.264 packets from here', () => {
     expect(bytes.subarray(44)).toEqual(Buffer.from([0, 0, 0, 1, 0x67, 0, 0, 0, 1, 0x65, 0xaa]))
   })
 
+  it('refuses a packet the index says runs past the file or is larger than any picture', async () => {
+    const file = join(tempDir(), 'short.bin')
+    writeFileSync(file, Buffer.from([0, 0, 0, 2, 0x65, 0xaa]))
+    const config = { lengthSize: 4, parameterSets: Buffer.alloc(0) }
+    const size = { width: 640, height: 360 }
+    for (const packet of [
+      { pos: 0, size: 64, pts: 0, key: true },
+      { pos: 0, size: 2 ** 31, pts: 0, key: true }
+    ]) {
+      await expect(buffer(ivfFeed(file, [packet], config, size))).rejects.toMatchObject({
+        code: 'MEDIA_DECODE_FAILED'
+      })
+    }
+  })
+
   it('is used for an MP4 with H.264 only, and gives the frames the stream-copy process gives', async () => {
     const dir = tempDir()
     const mp4 = makeVideo(dir, 'cuts.mp4', {
