@@ -143,9 +143,17 @@ describe('screenshots of every page', () => {
               .toBeGreaterThan(5)
           if (name === 'audio') await page.getByTestId('audio-choice').first().waitFor()
           if (name === 'gallery') await page.getByTestId('gallery-thumb').first().waitFor()
+          if (name === 'settings') await page.getByTestId('provider-row').first().waitFor()
           await page.waitForTimeout(150)
           await page.screenshot({ path: join(OUT, `${language}-${theme}-${name}.png`) })
         }
+        // The provider editor, with its list of capabilities.
+        await page.getByTestId('provider-edit').first().click()
+        await page.getByTestId('provider-base-url').waitFor()
+        await page.waitForTimeout(200)
+        await page.screenshot({ path: join(OUT, `${language}-${theme}-settings-provider.png`) })
+        await page.keyboard.press('Escape')
+        await page.getByTestId('provider-base-url').waitFor({ state: 'detached' })
         await page.getByTestId('nav-library').click()
         await page.locator('[data-testid=asset-card]').first().click()
         await page.getByTestId('asset-drawer-name').waitFor()

@@ -201,6 +201,20 @@ export const en = {
     saved: 'Settings saved'
   },
   providers: {
+    presetHints: {
+      openai:
+        'platform.openai.com → API keys. From mainland China set a proxy, or use Azure OpenAI (China regions) below.',
+      azure:
+        'Endpoint of your resource (…openai.azure.com, or …openai.azure.cn in Azure China), the API version, and one deployment per model.',
+      openrouter: 'openrouter.ai → Keys. Model names include the vendor, e.g. openai/gpt-4o.',
+      deepseek:
+        'platform.deepseek.com — reachable from mainland China. Text only; JSON mode without strict schemas.',
+      qwen: 'Alibaba Cloud Model Studio (mainland China). Outside China use https://dashscope-intl.aliyuncs.com/compatible-mode/v1.',
+      ollama: 'Runs on this computer; no key, no proxy. Models come from `ollama pull`.',
+      lmstudio: 'Start the local server in LM Studio (Developer tab); no key, no proxy.',
+      custom:
+        'Any server that speaks the OpenAI API (a relay, vLLM, a gateway). Turn on what it supports below.'
+    },
     kindNames: {
       openai: 'OpenAI',
       azure: 'Azure OpenAI',

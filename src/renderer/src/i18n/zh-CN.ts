@@ -192,6 +192,18 @@ export const zhCN: Messages = {
     saved: '设置已保存'
   },
   providers: {
+    presetHints: {
+      openai: 'platform.openai.com → API keys。在中国大陆请设置代理，或使用下方的 Azure OpenAI（中国区）。',
+      azure:
+        '资源的终结点（…openai.azure.com，Azure 中国为 …openai.azure.cn）、API 版本，以及每个模型对应的部署。',
+      openrouter: 'openrouter.ai → Keys。模型名称带厂商前缀，例如 openai/gpt-4o。',
+      deepseek:
+        'platform.deepseek.com，中国大陆可直接访问。仅支持文本；支持 JSON 模式，但不支持严格 Schema。',
+      qwen: '阿里云百炼（中国大陆）。中国大陆以外请使用 https://dashscope-intl.aliyuncs.com/compatible-mode/v1。',
+      ollama: '在本机运行，无需密钥和代理。模型来自 `ollama pull`。',
+      lmstudio: '在 LM Studio 中启动本地服务器（Developer 标签页），无需密钥和代理。',
+      custom: '任何兼容 OpenAI API 的服务器（中转、vLLM、网关）。请在下方勾选它支持的功能。'
+    },
     kindNames: {
       openai: 'OpenAI',
       azure: 'Azure OpenAI',

@@ -107,9 +107,9 @@ export function ProviderEditor({ kind, existing, others, preset, onClose }: Prop
       data-testid="provider-editor"
     >
       <Stack gap="sm">
-        {preset?.hint && (
+        {preset && (
           <Text size="sm" c="dimmed">
-            {preset.hint}
+            {t(`providers.presetHints.${preset.kind}`)}
           </Text>
         )}
         <TextInput

@@ -142,7 +142,7 @@ function ProviderRow({ provider, onEdit }: { provider: Provider; onEdit: () => v
           {/* The environment's provider is set where it comes from, not here. */}
           {!fromEnvironment && (
             <>
-              <Button size="xs" variant="default" onClick={onEdit}>
+              <Button size="xs" variant="default" onClick={onEdit} data-testid="provider-edit">
                 {t('providers.edit')}
               </Button>
               <Button
