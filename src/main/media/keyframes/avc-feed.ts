@@ -1,6 +1,5 @@
 import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
-import { AppError } from '@shared/errors'
 import type { MediaBinaries } from '../../platform/ffmpeg/binaries'
 import { ffprobeJson } from '../../platform/ffmpeg/ffmpeg'
 
@@ -53,23 +52,22 @@ export function parseAvcConfig(avcC: Buffer): AvcConfig | null {
   return { lengthSize, parameterSets: Buffer.concat(parts) }
 }
 
-/** A length-prefixed packet in start-code form; a length that runs past the packet is an error. */
-export function toAnnexB(packet: Buffer, lengthSize: number): Buffer {
+/**
+ * A length-prefixed packet in start-code form, or null when a length runs past the packet (damage:
+ * the packet is left out, as ffmpeg's own parser drops one it cannot split). Empty NAL units and a
+ * few stray bytes at the end are skipped, as that parser does.
+ */
+export function toAnnexB(packet: Buffer, lengthSize: number): Buffer | null {
   const parts: Buffer[] = []
   let at = 0
-  while (at < packet.length) {
-    if (at + lengthSize > packet.length) throw malformed()
+  while (at + lengthSize <= packet.length) {
     const length = packet.readUIntBE(at, lengthSize)
     at += lengthSize
-    if (length === 0 || at + length > packet.length) throw malformed()
-    parts.push(START_CODE, packet.subarray(at, at + length))
+    if (at + length > packet.length) return null
+    if (length > 0) parts.push(START_CODE, packet.subarray(at, at + length))
     at += length
   }
-  return Buffer.concat(parts)
-}
-
-function malformed(): AppError {
-  return new AppError('MEDIA_DECODE_FAILED', 'An H.264 packet in this file is damaged.')
+  return parts.length > 0 ? Buffer.concat(parts) : null
 }
 
 /** The text form of binary data ffprobe prints (`00000000: 0164 0028 …  ascii`), back to bytes. */
@@ -94,19 +92,19 @@ interface StreamData {
 export async function readAvcConfig(
   binaries: MediaBinaries,
   file: string,
-  signal?: AbortSignal
+  options: { signal?: AbortSignal; streamIndex?: number } = {}
 ): Promise<AvcConfig | null> {
   const answer = await ffprobeJson<StreamData>(
     binaries,
     file,
     [
       '-select_streams',
-      'v:0',
+      `v:${options.streamIndex ?? 0}`,
       '-show_entries',
       'stream=codec_name,extradata:format=format_name',
       '-show_data'
     ],
-    { signal, timeoutMs: 30_000 }
+    { signal: options.signal, timeoutMs: 30_000 }
   ).catch(() => null)
   const stream = answer?.streams?.[0]
   const mp4 = answer?.format?.format_name?.split(',').includes('mp4') ?? false
@@ -120,7 +118,12 @@ const MAX_PACKET_BYTES = 64 * 1024 * 1024
 /** Timestamps in microseconds: exact for the times the packet index holds. */
 const TIME_BASE = 1_000_000
 
-/** The packets, read from the file in this order, as an IVF stream for `-f ivf -i pipe:0`. */
+/**
+ * The packets, read from the file in this order, as an IVF stream for `-f ivf -i pipe:0`. A packet
+ * the index places past the end of the file, or larger than any picture, or whose NAL lengths do
+ * not fit is left out (the decoder conceals it, as with a damaged file read by ffmpeg itself).
+ * Destroy the stream when the decoder stops early: that closes the file.
+ */
 export function ivfFeed(
   file: string,
   packets: readonly FeedPacket[],
@@ -141,11 +144,11 @@ async function* ivfChunks(
   try {
     for (const packet of packets) {
       // A size no picture has is a damaged or hostile index, not a reason to allocate it.
-      if (packet.size > MAX_PACKET_BYTES || packet.pos < 0) throw malformed()
+      if (packet.size > MAX_PACKET_BYTES || packet.pos < 0) continue
       const sample = Buffer.alloc(packet.size)
       const { bytesRead } = await handle.read(sample, 0, packet.size, packet.pos)
-      if (bytesRead < packet.size) throw malformed()
-      const nals = toAnnexB(sample, config.lengthSize)
+      const nals = bytesRead === packet.size ? toAnnexB(sample, config.lengthSize) : null
+      if (!nals) continue
       const data = packet.key ? Buffer.concat([config.parameterSets, nals]) : nals
       const frameHeader = Buffer.alloc(12)
       frameHeader.writeUInt32LE(data.length, 0)

@@ -30,15 +30,25 @@ const RAW_TEMP_LIMIT_BYTES = 1024 ** 3
 export function keptPictureKind(shape: {
   width: number
   height: number
+  /** The video's own pixel format: JPEG keeps its chroma (4:2:0, 4:2:2 or 4:4:4). */
+  pixelFormat?: string | null
   maxSize: number
   keyframes: number
   maxFrames: number
 }): KeptPictureKind {
   if (shape.keyframes <= 2 * shape.maxFrames) return 'jpeg'
   const shrink = Math.min(1, shape.maxSize / Math.max(1, shape.width, shape.height))
-  const frameBytes = shape.width * shrink * (shape.height * shrink) * 1.5
+  const frameBytes = shape.width * shrink * (shape.height * shrink) * bytesPerPixel(shape.pixelFormat)
   const frames = shape.keyframes + 4 * shape.maxFrames
   return frames * frameBytes <= RAW_TEMP_LIMIT_BYTES ? 'raw' : 'jpeg'
+}
+
+/** Bytes a pixel takes once the picture is in the JPEG format nearest the video's own. */
+function bytesPerPixel(pixelFormat: string | null | undefined): number {
+  const format = pixelFormat ?? ''
+  if (/444|rgb|gbr|bgr|argb|abgr/.test(format)) return 3
+  if (/422|uyvy|yuyv/.test(format)) return 2
+  return 1.5
 }
 
 export interface EncodeOptions {
@@ -49,6 +59,8 @@ export interface EncodeOptions {
 
 /** Two processes, one per core; each reads its raw files once and encodes only what is asked. */
 const ENCODE_PROCESSES = 2
+/** Raw files per process, so a command line stays far below Windows' 32,767 characters. */
+const FILES_PER_PROCESS = 32
 
 let encodeCounter = 0
 
@@ -68,7 +80,9 @@ export async function encodeJpegs(
     wanted.set(picture.raw, (wanted.get(picture.raw) ?? new Set<number>()).add(picture.index))
   }
   const written = new Map<string, string>()
-  await forEachLimited(balance([...wanted.entries()], ENCODE_PROCESSES), ENCODE_PROCESSES, async (group) => {
+  const files = [...wanted.entries()]
+  const parts = Math.max(ENCODE_PROCESSES, Math.ceil(files.length / FILES_PER_PROCESS))
+  await forEachLimited(balance(files, parts), ENCODE_PROCESSES, async (group) => {
     for (const [key, jpeg] of await encodeGroup(binaries, group, options)) written.set(key, jpeg)
   })
   return pictures.map((picture) =>
@@ -85,12 +99,13 @@ function keyOf(file: string, index: number): string {
   return `${index}\u0000${file}`
 }
 
-/** Files shared out so each process encodes about the same number of frames. */
+/** Files shared out so each process encodes about the same number of frames (at most 32 files). */
 function balance(files: [string, Set<number>][], parts: number): [string, Set<number>][][] {
   const groups: [string, Set<number>][][] = Array.from({ length: Math.min(parts, files.length) }, () => [])
   const load = groups.map(() => 0)
   for (const entry of [...files].sort((a, b) => b[1].size - a[1].size)) {
-    const lightest = load.indexOf(Math.min(...load))
+    const room = groups.flatMap((g, i) => (g.length < FILES_PER_PROCESS ? [i] : []))
+    const lightest = room.reduce((best, i) => ((load[i] as number) < (load[best] as number) ? i : best))
     groups[lightest]?.push(entry)
     load[lightest] = (load[lightest] as number) + entry[1].size
   }
@@ -129,9 +144,9 @@ async function encodeGroup(
     signal: options.signal,
     timeoutMs: options.timeoutMs
   }).catch((error: unknown) => {
-    // A truncated raw file fails at its end; the frames before it were written.
-    const cancelled = error instanceof AppError && error.code === 'CANCELLED'
-    if (cancelled || inputs.every((_, i) => !existsSync(target(i, 1)))) throw error
+    // A truncated or unreadable raw file: the frames written are kept, the rest are left out (the
+    // caller drops frames without a JPEG); only cancelling stops the whole selection.
+    if (error instanceof AppError && error.code === 'CANCELLED') throw error
   })
   return inputs.flatMap(({ file, indices }, i) =>
     indices.flatMap((index, k): [string, string][] =>

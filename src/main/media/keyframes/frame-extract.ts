@@ -156,9 +156,10 @@ export interface PacketSelection {
 const PACKET_DECODER_THREADS = 2
 
 /**
- * Decodes only the chosen packets in one read of the file: a stream-copy process drops every other
- * packet before it reaches the decoder, so skipped keyframes and GOPs cost demuxing only, and there
- * is no per-seek cost (docs/adr/007-packet-selected-decoding.md).
+ * Decodes only the chosen packets in one read of the file, so skipped keyframes and GOPs cost
+ * nothing to decode and there is no per-seek cost (docs/adr/007-packet-selected-decoding.md): fed
+ * from here where the selection has a feed (an MP4 with H.264, avc-feed.ts), else through a
+ * stream-copy process that drops every other packet before it reaches the decoder.
  */
 export async function decodePackets(
   binaries: MediaBinaries,
@@ -167,7 +168,6 @@ export async function decodePackets(
   options: ExtractOptions & Pick<DecodeRange, 'select' | 'skip' | 'rotate'>
 ): Promise<DecodedFrame[]> {
   const range: DecodeRange = { select: options.select, skip: options.skip, rotate: options.rotate }
-  const read = readWindow(selection.fromS, selection.toS)
   const decoderOptions = [
     '-skip_loop_filter',
     'all',
@@ -176,21 +176,30 @@ export async function decodePackets(
     String(PACKET_DECODER_THREADS),
     '-copyts'
   ]
-  const { feed } = selection
-  if (feed) {
-    const [fed = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
-      runFfmpegSpec(binaries, {
-        inputs: [{ path: feed(), options: [...decoderOptions, '-f', 'ivf'] }],
-        globalOptions: ['-filter_complex', graph],
-        outputs: outs,
-        signal: options.signal,
-        timeoutMs: options.timeoutMs,
-        onStderrLine
-      })
-    )
-    return fed
+  // What the decoding process writes, the same whichever way the packets reach it.
+  const sink = (graph: string, outs: FfmpegSpec['outputs'], onStderrLine: (line: string) => void) => ({
+    globalOptions: ['-filter_complex', graph],
+    outputs: outs,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    onStderrLine
+  })
+  if (selection.feed) {
+    const feed = selection.feed()
+    try {
+      const [fed = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
+        runFfmpegSpec(binaries, {
+          inputs: [{ path: feed, options: [...decoderOptions, '-f', 'ivf'] }],
+          ...sink(graph, outs, onStderrLine)
+        })
+      )
+      return fed
+    } finally {
+      // The decoder may stop before reading it all (cancelled, failed): this closes the file.
+      feed.destroy()
+    }
   }
-
+  const read = readWindow(selection.fromS, selection.toS)
   const [frames = []] = await decodeWith(binaries, [range], options, (graph, outs, onStderrLine) =>
     runFfmpegPipeline(
       binaries,
@@ -210,14 +219,7 @@ export async function decodePackets(
           'nut'
         ]
       },
-      {
-        inputOptions: decoderOptions,
-        globalOptions: ['-filter_complex', graph],
-        outputs: outs,
-        signal: options.signal,
-        timeoutMs: options.timeoutMs,
-        onStderrLine
-      }
+      { inputOptions: decoderOptions, ...sink(graph, outs, onStderrLine) }
     )
   )
   return frames

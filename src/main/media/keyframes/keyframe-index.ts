@@ -41,7 +41,7 @@ export async function readKeyframeIndex(
 ): Promise<KeyframeIndex> {
   const builder = new IndexBuilder()
   // Read at the same time as the packets; a failure only means the packets go the slower way.
-  const avc = readAvcConfig(binaries, file, options.signal)
+  const avc = readAvcConfig(binaries, file, options)
   try {
     await ffprobeLines(
       binaries,
@@ -115,7 +115,8 @@ export function unpackIndex(packed: Buffer): KeyframeIndex | null {
     const sizes = new Uint32Array(take(HEADER_BYTES + 16 * n, 4 * n))
     const keyframe = new Uint8Array(take(HEADER_BYTES + 20 * n, n))
     const lengthSize = raw[packets] as number
-    const avc = lengthSize > 0 ? { lengthSize, parameterSets: Buffer.from(raw.subarray(packets + 1)) } : null
+    const known = [1, 2, 4].includes(lengthSize)
+    const avc = known ? { lengthSize, parameterSets: Buffer.from(raw.subarray(packets + 1)) } : null
     return { ...indexOf(times, sizes, positions, keyframe), avc }
   } catch {
     return null

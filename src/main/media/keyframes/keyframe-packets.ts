@@ -347,17 +347,16 @@ function avcFeed(ctx: KeyframeContext, runs: PacketRun[]): PacketSelection['feed
   const { avc } = index
   const { video } = ctx.probe
   if (!avc || !video) return undefined
-  const packets: FeedPacket[] = []
-  for (const run of [...runs].sort((a, b) => a.first - b.first)) {
-    for (let i = run.first; i <= run.last; i += 1) {
-      const pos = index.positions[i] as number
-      packets.push({
-        pos,
-        size: index.sizes[i] as number,
-        pts: index.times[i] as number,
-        key: index.keyframe[i] === 1
-      })
-    }
-  }
+  // Runs may overlap (two fill times in one GOP); each packet goes to the decoder once.
+  const chosen = new Set<number>()
+  for (const run of runs) for (let i = run.first; i <= run.last; i += 1) chosen.add(i)
+  const packets: FeedPacket[] = [...chosen]
+    .sort((a, b) => a - b)
+    .map((i) => ({
+      pos: index.positions[i] as number,
+      size: index.sizes[i] as number,
+      pts: index.times[i] as number,
+      key: index.keyframe[i] === 1
+    }))
   return () => ivfFeed(ctx.file, packets, avc, video)
 }

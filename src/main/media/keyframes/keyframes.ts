@@ -95,7 +95,7 @@ export async function selectKeyframes(
     const extract = {
       dir,
       maxSize,
-      keep: keptPictureKind({ width: video.width, height: video.height, maxSize, keyframes, maxFrames }),
+      keep: keptPictureKind({ ...video, maxSize, keyframes, maxFrames }),
       signal: options.signal,
       timeoutMs: 120_000 + durationS * 1000
     }
@@ -296,7 +296,10 @@ async function encodeChosen(ctx: Ctx, chosen: Candidate[]): Promise<SelectedFram
       return jpeg ? toSelected(candidate, jpeg) : null
     })
   )
-  return frames.filter((f): f is SelectedFrame => f !== null)
+  const encoded = frames.filter((f): f is SelectedFrame => f !== null)
+  if (encoded.length === 0 && chosen.length > 0)
+    throw new AppError('MEDIA_DECODE_FAILED', 'No chosen frame of this video could be written as a JPEG.')
+  return encoded
 }
 
 async function toSelected(candidate: Candidate, file: string): Promise<SelectedFrame> {

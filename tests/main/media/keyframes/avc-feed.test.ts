@@ -14,6 +14,7 @@ import {
 import { readSource } from '../../../../src/main/media/keyframes/keyframe-context'
 import { packIndex, unpackIndex } from '../../../../src/main/media/keyframes/keyframe-index'
 import { selectKeyframes } from '../../../../src/main/media/keyframes/keyframes'
+import { countingBinaries } from '../../../support/counting-binaries'
 import { makeVideo } from '../../../support/generate-media'
 import { media, tempDir } from '../../../support/temp'
 
@@ -37,10 +38,10 @@ describe('feeding MP4 H.264 packets from here', () => {
     // Two NAL units with 2-byte lengths.
     const sample = Buffer.from([0, 2, 0x65, 0xaa, 0, 1, 0x06])
     expect(toAnnexB(sample, 2)).toEqual(Buffer.from([0, 0, 0, 1, 0x65, 0xaa, 0, 0, 0, 1, 0x06]))
-    // A length that runs past the packet is damage, not a shorter picture.
-    expect(() => toAnnexB(Buffer.from([0, 9, 0x65]), 2)).toThrow(
-      expect.objectContaining({ code: 'MEDIA_DECODE_FAILED' })
-    )
+    // A length that runs past the packet is damage: the packet is left out, not cut short.
+    expect(toAnnexB(Buffer.from([0, 9, 0x65]), 2)).toBeNull()
+    // Empty NAL units and stray bytes at the end are skipped, as ffmpeg's own parser does.
+    expect(toAnnexB(Buffer.from([0, 0, 0, 1, 0x06, 0]), 2)).toEqual(Buffer.from([0, 0, 0, 1, 0x06]))
   })
 
   it('reads back the bytes of an ffprobe hex dump', () => {
@@ -73,19 +74,23 @@ describe('feeding MP4 H.264 packets from here', () => {
     expect(bytes.subarray(44)).toEqual(Buffer.from([0, 0, 0, 1, 0x67, 0, 0, 0, 1, 0x65, 0xaa]))
   })
 
-  it('refuses a packet the index says runs past the file or is larger than any picture', async () => {
-    const file = join(tempDir(), 'short.bin')
-    writeFileSync(file, Buffer.from([0, 0, 0, 2, 0x65, 0xaa]))
+  it('leaves out a packet that is damaged, runs past the file or is larger than any picture, and goes on', async () => {
+    const file = join(tempDir(), 'packets.bin')
+    // Two good packets (one NAL unit, 4-byte length) at 0 and 6, a damaged one at 12.
+    const good = Buffer.from([0, 0, 0, 2, 0x65, 0xaa])
+    writeFileSync(file, Buffer.concat([good, good, Buffer.from([0, 0, 0, 9, 0x65, 0xaa])]))
     const config = { lengthSize: 4, parameterSets: Buffer.alloc(0) }
-    const size = { width: 640, height: 360 }
-    for (const packet of [
-      { pos: 0, size: 64, pts: 0, key: true },
-      { pos: 0, size: 2 ** 31, pts: 0, key: true }
-    ]) {
-      await expect(buffer(ivfFeed(file, [packet], config, size))).rejects.toMatchObject({
-        code: 'MEDIA_DECODE_FAILED'
-      })
-    }
+    const packet = (pos: number, size: number, pts: number) => ({ pos, size, pts, key: false })
+    const stream = ivfFeed(
+      file,
+      [packet(0, 6, 0), packet(12, 6, 1), packet(6, 64, 2), packet(6, 2 ** 31, 3), packet(6, 6, 4)],
+      config,
+      { width: 640, height: 360 }
+    )
+    const bytes = await buffer(stream)
+    // The header, then the packets at 0 s and 4 s (12 + 6 bytes each).
+    expect(bytes.length).toBe(32 + 2 * (12 + 6))
+    expect([bytes.readBigInt64LE(36), bytes.readBigInt64LE(36 + 18)]).toEqual([0n, 4_000_000n])
   })
 
   it('is used for an MP4 with H.264 only, and gives the frames the stream-copy process gives', async () => {
@@ -106,13 +111,27 @@ describe('feeding MP4 H.264 packets from here', () => {
     expect(await readAvcConfig(binaries, ts)).toBeNull()
     expect(await readAvcConfig(binaries, media('video/bbb_642x642_768kbps_30fps_vp9.webm'))).toBeNull()
 
-    const select = (avc: AvcConfig | null | undefined) =>
-      selectKeyframes(binaries, mp4, {
+    const bins = countingBinaries(tempDir())
+    const counted = await resolveMediaBinaries({ ffmpegSetting: bins.ffmpeg, ffprobeSetting: bins.ffprobe })
+    const select = async (avc: AvcConfig | null | undefined) => {
+      const mark = bins.mark()
+      const result = await selectKeyframes(counted, mp4, {
         maxFrames: 10,
         tmpDir: tempDir(),
         known: { ...source, index: { ...source.index, avc } }
       })
-    const [copied, fed] = await Promise.all([select(null), select(source.index.avc)])
+      const runs = bins.since(mark)
+      return {
+        ...result,
+        fedRuns: runs.filter((r) => r.includes('-f ivf')),
+        copyRuns: runs.filter((r) => r.includes('noise=drop'))
+      }
+    }
+    const copied = await select(null)
+    const fed = await select(source.index.avc)
+    // Each way really ran: no stream-copy process when fed, no feed otherwise.
+    expect([fed.fedRuns.length > 0, fed.copyRuns.length]).toEqual([true, 0])
+    expect([copied.fedRuns.length, copied.copyRuns.length > 0]).toEqual([0, true])
     expect(fed.frames.map((f) => [f.t, f.hash, f.reason])).toEqual(
       copied.frames.map((f) => [f.t, f.hash, f.reason])
     )

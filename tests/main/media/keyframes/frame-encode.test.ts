@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveMediaBinaries, type MediaBinaries } from '../../../../src/main/platform/ffmpeg/binaries'
 import { ffprobeJson } from '../../../../src/main/platform/ffmpeg/ffmpeg'
@@ -89,6 +90,17 @@ describe('kept pictures', () => {
     expect(jpegs[5]).toBeUndefined()
   })
 
+  it('still encodes the frames of good raw files when another raw file is unreadable', async () => {
+    const dir = tempDir()
+    const [raw = []] = await keyframesKept('raw', dir)
+    const garbage = join(dir, 'garbage.nut')
+    writeFileSync(garbage, Buffer.alloc(4096, 7))
+    const good = raw[3]?.picture ?? { jpeg: '' }
+    const jpegs = await encodeJpegs(binaries, [{ raw: garbage, index: 0 }, good], { dir, timeoutMs: 60_000 })
+    expect(jpegs[0]).toBeUndefined()
+    expect(jpegs[1]).toBeDefined()
+  })
+
   it('keeps raw pictures where most are dropped, while they fit the temp-space limit', () => {
     const hd = { width: 1920, height: 1080, maxSize: 1024, maxFrames: 64 }
     // A clip whose keyframes are about the budget keeps (nearly) all of them: JPEGs at once.
@@ -97,6 +109,9 @@ describe('kept pictures', () => {
     // 10 minutes with 2 s GOPs: 300 keyframes; two hours: 3600.
     expect(keptPictureKind({ ...hd, keyframes: 300 })).toBe('raw')
     expect(keptPictureKind({ ...hd, keyframes: 3600 })).toBe('jpeg')
+    // 4:4:4 (a screen recording) takes twice the room of 4:2:0: twenty minutes no longer fit.
+    expect(keptPictureKind({ ...hd, keyframes: 600 })).toBe('raw')
+    expect(keptPictureKind({ ...hd, pixelFormat: 'yuv444p', keyframes: 600 })).toBe('jpeg')
     // Smaller pictures take less room: an hour at 640×360 fits.
     expect(keptPictureKind({ ...hd, width: 640, height: 360, keyframes: 1800 })).toBe('raw')
   })

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveMediaBinaries, type MediaBinaries } from '../../../../src/main/platform/ffmpeg/binaries'
 import { largestGap } from '../../../../src/main/media/keyframes/frame-choice'
 import { selectKeyframes } from '../../../../src/main/media/keyframes/keyframes'
+import { countingBinaries } from '../../../support/counting-binaries'
 import { makeVideo } from '../../../support/generate-media'
 import { media, tempDir } from '../../../support/temp'
 
@@ -48,7 +49,11 @@ describe('selectKeyframes', () => {
       width: 1280,
       height: 720
     })
-    const result = await select(file, 8, tmp)
+    const bins = countingBinaries(tempDir())
+    const counted = await resolveMediaBinaries({ ffmpegSetting: bins.ffmpeg, ffprobeSetting: bins.ffprobe })
+    const result = await selectKeyframes(counted, file, { maxFrames: 8, tmpDir: tmp })
+    // Pictures were kept raw: the chosen ones were encoded at the end, from full-range raw files.
+    expect(bins.runs().filter((r) => r.includes('setparams=range=pc'))).not.toHaveLength(0)
     expect(result.frames.length).toBeLessThanOrEqual(8)
     for (const cut of [8, 16.6, 40])
       expect(result.frames.some((f) => f.t >= cut - 0.05 && f.t <= cut + 1)).toBe(true)
