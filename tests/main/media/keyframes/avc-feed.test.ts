@@ -26,6 +26,19 @@ beforeAll(async () => {
 /** An avcC box body: version 1, profile/compat/level, 4-byte lengths, one SPS and one PPS. */
 const AVCC = Buffer.from([1, 0x64, 0, 0x28, 0xff, 0xe1, 0, 3, 0x67, 0x64, 0x28, 1, 0, 2, 0x68, 0xee])
 
+/** The 40 s 720p MP4 of the other keyframe tests (cuts on a keyframe and inside a GOP), read. */
+async function cutsMp4() {
+  const dir = tempDir()
+  const mp4 = makeVideo(dir, 'cuts.mp4', {
+    durationS: 40,
+    cuts: [8, 16.6],
+    gop: 60,
+    width: 1280,
+    height: 720
+  })
+  return { dir, mp4, source: await readSource(binaries, mp4, {}) }
+}
+
 describe('feeding MP4 H.264 packets from here', () => {
   it('reads the avcC configuration and turns length prefixes into start codes', () => {
     expect(parseAvcConfig(AVCC)).toEqual({
@@ -94,15 +107,7 @@ describe('feeding MP4 H.264 packets from here', () => {
   })
 
   it('is used for an MP4 with H.264 only, and gives the frames the stream-copy process gives', async () => {
-    const dir = tempDir()
-    const mp4 = makeVideo(dir, 'cuts.mp4', {
-      durationS: 40,
-      cuts: [8, 16.6],
-      gop: 60,
-      width: 1280,
-      height: 720
-    })
-    const source = await readSource(binaries, mp4, {})
+    const { dir, mp4, source } = await cutsMp4()
     expect(source.index.avc?.lengthSize).toBe(4)
     // Kept with the stored index.
     expect(unpackIndex(packIndex(source.index))?.avc).toEqual(source.index.avc)
@@ -140,15 +145,7 @@ describe('feeding MP4 H.264 packets from here', () => {
   })
 
   it('falls back to reading the file another way when a chosen packet is damaged', async () => {
-    const dir = tempDir()
-    const mp4 = makeVideo(dir, 'cuts.mp4', {
-      durationS: 40,
-      cuts: [8, 16.6],
-      gop: 60,
-      width: 1280,
-      height: 720
-    })
-    const source = await readSource(binaries, mp4, {})
+    const { mp4, source } = await cutsMp4()
     // Claim 1-byte lengths: every packet's prefixes now run past its end.
     const broken = { lengthSize: 1, parameterSets: source.index.avc?.parameterSets ?? Buffer.alloc(0) }
     const result = await selectKeyframes(binaries, mp4, {
